@@ -5,7 +5,7 @@ CREATE TABLE category
   id                  BIGSERIAL    PRIMARY KEY,
   code                VARCHAR(40)  NOT NULL UNIQUE,
   name                VARCHAR(100) NOT NULL,
-  level               SMALLINT     NOT NULL CHECK (level BETWEEN 1 AND 3),
+  level               INT          NOT NULL CHECK (level BETWEEN 1 AND 3),
   parent_id           BIGINT       REFERENCES category (id),
   active              BOOLEAN      NOT NULL DEFAULT TRUE,
   sort_order          INT          NOT NULL DEFAULT 0,
