@@ -1,6 +1,7 @@
 -- Member units (承办单位) of the city and their hierarchy.
 -- Bureaus, districts, county-level cities and parks sit at the top (parent_id null): they are peers that
--- the centre dispatches to directly. Streets and towns hang under their district, which sub-dispatches (下派).
+-- the centre dispatches to directly. The traffic police are dispatched to directly too but belong to the public
+-- security bureau. Streets and towns hang under their district, which sub-dispatches (下派).
 -- district_code is the 属地 district a unit covers: a district, county-level city or park covers itself,
 -- a street covers its district, a city-wide bureau covers none.
 CREATE TABLE unit
