@@ -5,10 +5,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.transaction.AfterTransaction;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.hotline12345.HotlineIntegrationTest;
 import org.hotline12345.department.DispatchSuggestion.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * The seeded reference data, read through the directory from a freshly migrated PostgreSQL (which also proves that
  * the entities validate against the Flyway schema).
  */
-// Until the shared test database support lands, each run gets its own embedded PostgreSQL in a fresh directory.
-@SpringBootTest(properties = "hotline.embedded-db.data-dir=target/department-it-db/${random.uuid}")
+@HotlineIntegrationTest
 class DepartmentDirectoryIntegrationTests {
 
 	@Autowired

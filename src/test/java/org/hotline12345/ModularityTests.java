@@ -1,0 +1,22 @@
+package org.hotline12345;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+	private final ApplicationModules modules = ApplicationModules.of(HotlineApplication.class);
+
+	@Test
+	void modulesRespectTheirBoundaries() {
+		this.modules.verify();
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+	}
+
+}
