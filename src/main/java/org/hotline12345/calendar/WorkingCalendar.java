@@ -171,11 +171,12 @@ public class WorkingCalendar {
 	}
 
 	/**
-	 * Reloads the in-memory copy from the database.
+	 * Reloads the in-memory copy from the database. Synchronized so that a scheduled reload that read the table
+	 * before an edit committed cannot overwrite the reload that follows the edit.
 	 */
 	@Scheduled(fixedDelayString = "${hotline.calendar.refresh-interval:5m}",
 			initialDelayString = "${hotline.calendar.refresh-interval:5m}")
-	void refresh() {
+	synchronized void refresh() {
 		Map<LocalDate, DayKind> exceptions = this.days.findAll()
 			.stream()
 			.collect(Collectors.toMap(CalendarDay::getDay, CalendarDay::getKind));
