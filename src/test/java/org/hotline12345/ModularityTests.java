@@ -16,7 +16,7 @@ class ModularityTests {
 
 	@Test
 	void writesModuleDocumentation() {
-		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 	}
 
 }

@@ -1,0 +1,408 @@
+package org.hotline12345.ticket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.hotline12345.department.CategoryView;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.department.UnitView;
+import org.hotline12345.shared.PersonalDataProtection;
+import org.hotline12345.ticket.TicketDetails.TimelineEntry;
+import org.hotline12345.ticket.TicketSummary.DeadlineState;
+import org.hotline12345.user.HotlineUser;
+import org.hotline12345.user.Role;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads tickets for screens and the API, always as a particular viewer: unit staff only ever get their own unit's
+ * tickets, and personal data comes masked unless the viewer's role needs it. Lists are plain SQL over the indexes
+ * that match them (no N+1); reference names come from the in-memory directory.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TicketQueries {
+
+	/** The lists the screens show. */
+	public enum Queue {
+
+		/** 紧急队列: pending dispatch, CRITICAL and URGENT. */
+		URGENT,
+
+		/** 常规队列: pending dispatch, ROUTINE. */
+		ROUTINE,
+
+		/** 退单: returned by a unit, waiting for re-dispatch or a supervisor's ruling. */
+		RETURNED,
+
+		/** 待审核: replies waiting for the centre's review. */
+		REVIEW,
+
+		/** 待回访. */
+		CALLBACK,
+
+		/** 延期待批. */
+		EXTENSIONS,
+
+		/** Everything open with a unit, for supervisors. */
+		WITH_UNITS
+
+	}
+
+	/** A unit's own lists. */
+	public enum UnitQueue {
+
+		/** 待签收. */
+		NEW,
+
+		/** 办理中. */
+		IN_PROGRESS,
+
+		/** 延期待批. */
+		EXTENSION_PENDING,
+
+		/** 已超时. */
+		OVERDUE,
+
+		/** 已回复 / 已办结: history. */
+		DONE
+
+	}
+
+	static final String SUMMARY_COLUMNS = """
+			t.ticket_no, t.status, t.level, t.marks, t.category_code, t.description, t.caller_phone_masked,
+			t.confidential, t.lead_unit_id, t.service_line, t.created_at, t.dispatched_at, t.accept_due_at,
+			t.reply_due_at, t.callback_due_at, t.replied_at, t.extension_pending, t.return_count, t.reopen_count""";
+
+	private static final String LEVEL_ORDER = "case t.level when 'CRITICAL' then 0 when 'URGENT' then 1 else 2 end";
+
+	private final TicketRepository tickets;
+
+	private final TicketEventRepository events;
+
+	private final TicketWorkflow workflow;
+
+	private final JdbcTemplate jdbc;
+
+	private final DepartmentDirectory directory;
+
+	private final DeadlinePolicy deadlines;
+
+	private final PersonalDataProtection protection;
+
+	private final Clock clock;
+
+	TicketQueries(TicketRepository tickets, TicketEventRepository events, TicketWorkflow workflow, JdbcTemplate jdbc,
+			DepartmentDirectory directory, DeadlinePolicy deadlines, PersonalDataProtection protection, Clock clock) {
+		this.tickets = tickets;
+		this.events = events;
+		this.workflow = workflow;
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.deadlines = deadlines;
+		this.protection = protection;
+		this.clock = clock;
+	}
+
+	/** The ticket as {@code viewer} may see it, or empty when it does not exist or is not theirs to see. */
+	public Optional<TicketDetails> find(String ticketNo, HotlineUser viewer) {
+		Optional<Ticket> found = this.tickets.findByTicketNo(ticketNo);
+		if (found.isEmpty() || !maySee(found.get(), viewer)) {
+			return Optional.empty();
+		}
+		return Optional.of(details(found.get(), viewer));
+	}
+
+	/** The caller's full number, for the roles that call citizens back. The caller audits the reveal. */
+	public Optional<String> revealPhone(String ticketNo, HotlineUser viewer) {
+		if (viewer.role() != Role.OPERATOR) {
+			return Optional.empty();
+		}
+		return this.tickets.findByTicketNo(ticketNo)
+			.map(Ticket::getCallerPhoneEnc)
+			.map(this.protection::decrypt);
+	}
+
+	public List<TicketSummary> queue(Queue queue, int limit) {
+		String where = switch (queue) {
+			case URGENT -> "t.status = 'PENDING_DISPATCH' and t.level in ('CRITICAL', 'URGENT')";
+			case ROUTINE -> "t.status = 'PENDING_DISPATCH' and t.level = 'ROUTINE'";
+			case RETURNED -> "t.status = 'PENDING_DISPATCH' and t.return_count > 0";
+			case REVIEW -> "t.status = 'REPLIED'";
+			case CALLBACK -> "t.status = 'CALLBACK_PENDING'";
+			case EXTENSIONS -> "t.status = 'IN_PROGRESS' and t.extension_pending";
+			case WITH_UNITS -> "t.status in ('DISPATCHED', 'IN_PROGRESS')";
+		};
+		String order = switch (queue) {
+			case CALLBACK -> "t.callback_due_at nulls last, t.id";
+			case WITH_UNITS -> LEVEL_ORDER + ", coalesce(t.accept_due_at, t.reply_due_at), t.id";
+			default -> LEVEL_ORDER + ", t.created_at, t.id";
+		};
+		return summaries("select " + SUMMARY_COLUMNS + " from ticket t where " + where + " order by " + order
+				+ " limit ?", limit);
+	}
+
+	public Map<Queue, Integer> queueCounts() {
+		return this.jdbc.query("""
+				select
+				  count(*) filter (where status = 'PENDING_DISPATCH' and level in ('CRITICAL', 'URGENT')) as urgent,
+				  count(*) filter (where status = 'PENDING_DISPATCH' and level = 'CRITICAL') as critical,
+				  count(*) filter (where status = 'PENDING_DISPATCH' and level = 'ROUTINE') as routine,
+				  count(*) filter (where status = 'PENDING_DISPATCH' and return_count > 0) as returned,
+				  count(*) filter (where status = 'REPLIED') as review,
+				  count(*) filter (where status = 'CALLBACK_PENDING') as callback,
+				  count(*) filter (where status = 'IN_PROGRESS' and extension_pending) as extensions
+				from ticket where status in ('PENDING_DISPATCH', 'REPLIED', 'CALLBACK_PENDING', 'IN_PROGRESS')""",
+				(rs) -> {
+					rs.next();
+					return Map.of(Queue.URGENT, rs.getInt("urgent"), Queue.ROUTINE, rs.getInt("routine"),
+							Queue.RETURNED, rs.getInt("returned"), Queue.REVIEW, rs.getInt("review"), Queue.CALLBACK,
+							rs.getInt("callback"), Queue.EXTENSIONS, rs.getInt("extensions"));
+				});
+	}
+
+	/** How many CRITICAL tickets wait for dispatch: the navigation shows them in red. */
+	public int criticalWaiting() {
+		Integer count = this.jdbc.queryForObject(
+				"select count(*) from ticket where status = 'PENDING_DISPATCH' and level = 'CRITICAL'", Integer.class);
+		return (count != null) ? count : 0;
+	}
+
+	/** A unit's tickets: those it leads or assists, urgent first, then by the deadline that runs. */
+	public List<TicketSummary> unitQueue(long unitId, UnitQueue queue, int limit) {
+		String mine = "(t.lead_unit_id = ? or exists (select 1 from ticket_assist_unit a where a.ticket_id = t.id and a.unit_id = ?))";
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return switch (queue) {
+			case NEW -> summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.status = 'DISPATCHED' and "
+					+ mine + " order by " + LEVEL_ORDER + ", t.accept_due_at, t.id limit ?", unitId, unitId, limit);
+			case IN_PROGRESS -> summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.status = 'IN_PROGRESS' and "
+					+ mine + " order by " + LEVEL_ORDER + ", t.reply_due_at, t.id limit ?", unitId, unitId, limit);
+			case EXTENSION_PENDING -> summaries("select " + SUMMARY_COLUMNS
+					+ " from ticket t where t.status = 'IN_PROGRESS' and t.extension_pending and t.lead_unit_id = ?"
+					+ " order by t.reply_due_at, t.id limit ?", unitId, limit);
+			case OVERDUE -> summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.lead_unit_id = ? and ("
+					+ "(t.status = 'DISPATCHED' and t.accept_due_at < ?) or (t.status = 'IN_PROGRESS' and t.reply_due_at < ?))"
+					+ " order by " + LEVEL_ORDER + ", t.reply_due_at, t.id limit ?", unitId, now, now, limit);
+			case DONE -> summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.id in ("
+					+ "select e.ticket_id from ticket_event e where e.actor_unit_id = ? and e.type = 'REPLIED')"
+					+ " order by t.replied_at desc nulls last, t.id desc limit ?", unitId, limit);
+		};
+	}
+
+	public Map<UnitQueue, Integer> unitCounts(long unitId) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return this.jdbc.query("""
+				select
+				  count(*) filter (where status = 'DISPATCHED') as new_count,
+				  count(*) filter (where status = 'IN_PROGRESS') as in_progress,
+				  count(*) filter (where status = 'IN_PROGRESS' and extension_pending) as extension_pending,
+				  count(*) filter (where (status = 'DISPATCHED' and accept_due_at < ?) or (status = 'IN_PROGRESS' and reply_due_at < ?)) as overdue
+				from ticket t where t.status in ('DISPATCHED', 'IN_PROGRESS')
+				  and (t.lead_unit_id = ? or exists (select 1 from ticket_assist_unit a where a.ticket_id = t.id and a.unit_id = ?))""",
+				(rs) -> {
+					rs.next();
+					return Map.of(UnitQueue.NEW, rs.getInt("new_count"), UnitQueue.IN_PROGRESS, rs.getInt("in_progress"),
+							UnitQueue.EXTENSION_PENDING, rs.getInt("extension_pending"), UnitQueue.OVERDUE,
+							rs.getInt("overdue"), UnitQueue.DONE, 0);
+				}, now, now, unitId, unitId);
+	}
+
+	/** 来电历史: the caller's earlier tickets, open ones first. Found by the blind index, never by the number. */
+	public List<TicketSummary> callerHistory(String phone, int limit) {
+		String index = this.protection.blindIndex(phone);
+		return summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.caller_phone_index = ?"
+				+ " order by (t.status = 'CLOSED'), t.created_at desc limit ?", index, limit);
+	}
+
+	/** A summary of one ticket by number, for anyone the caller already checked may see it. */
+	public Optional<TicketSummary> summary(String ticketNo) {
+		return summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.ticket_no = ?", ticketNo).stream()
+			.findFirst();
+	}
+
+	/** Tickets by number, as the API lists them: filtered, newest first, one page at a time. */
+	public List<TicketSummary> search(TicketFilter filter, HotlineUser viewer, int offset, int limit) {
+		StringBuilder sql = new StringBuilder("select " + SUMMARY_COLUMNS + " from ticket t where true");
+		List<Object> args = new ArrayList<>();
+		if (viewer.role() == Role.UNIT_STAFF) {
+			sql.append(" and (t.lead_unit_id = ? or exists (select 1 from ticket_assist_unit a where a.ticket_id = t.id and a.unit_id = ?))");
+			args.add(viewer.unitId());
+			args.add(viewer.unitId());
+		}
+		if (filter.status() != null) {
+			sql.append(" and t.status = ?");
+			args.add(filter.status().name());
+		}
+		if (filter.level() != null) {
+			sql.append(" and t.level = ?");
+			args.add(filter.level().name());
+		}
+		if (filter.unitCode() != null) {
+			Optional<UnitView> unit = this.directory.unit(filter.unitCode());
+			if (unit.isEmpty()) {
+				return List.of();
+			}
+			sql.append(" and t.lead_unit_id = ?");
+			args.add(unit.get().id());
+		}
+		if (filter.ticketNo() != null) {
+			sql.append(" and t.ticket_no = ?");
+			args.add(filter.ticketNo());
+		}
+		sql.append(" order by t.created_at desc, t.id desc offset ? limit ?");
+		args.add(offset);
+		args.add(limit);
+		return summaries(sql.toString(), args.toArray());
+	}
+
+	/** The filters of a ticket search; nulls mean "any". */
+	public record TicketFilter(TicketStatus status, TriageLevel level, String unitCode, String ticketNo) {
+	}
+
+	boolean maySee(Ticket ticket, HotlineUser viewer) {
+		return switch (viewer.role()) {
+			case OPERATOR, SUPERVISOR -> true;
+			case UNIT_STAFF -> this.workflow.mayUnitSee(ticket, viewer.unitId());
+			default -> false;
+		};
+	}
+
+	private TicketDetails details(Ticket t, HotlineUser viewer) {
+		boolean unitViewer = viewer.role() == Role.UNIT_STAFF;
+		boolean withheld = unitViewer && t.isConfidential();
+		List<TimelineEntry> timeline = this.events.findTimeline(t.getId())
+			.stream()
+			.map((e) -> new TimelineEntry(e.getAt(), e.getActor(),
+					(e.getActorUnitId() != null) ? unitName(e.getActorUnitId()) : null, e.getType(), e.getFromStatus(),
+					e.getToStatus(), e.getNote()))
+			.toList();
+		String masterNo = (t.getMasterId() != null) ? this.tickets.findById(t.getMasterId()).map(Ticket::getTicketNo).orElse(null) : null;
+		List<String> children = this.tickets.findByMasterId(t.getId()).stream().map(Ticket::getTicketNo).toList();
+		UnitView lead = (t.getLeadUnitId() != null) ? this.directory.unit(t.getLeadUnitId()) : null;
+		List<String> assists = t.getAssistUnitIds().stream().map(this::unitName).sorted().toList();
+		String districtName = (t.getDistrictCode() != null) ? this.directory.unit(t.getDistrictCode()).map(UnitView::name).orElse(null) : null;
+		String categoryPath = (t.getCategoryCode() != null) ? this.directory.category(t.getCategoryCode()).map(CategoryView::path).orElse(t.getCategoryCode()) : null;
+		return new TicketDetails(t.getId(), t.getTicketNo(), t.getStatus(), t.getLevel(), t.marks(), t.getTriageScore(),
+				Grade.parseReasons(t.getTriageReasons()), t.getRuleSetVersion(), t.isLevelOverridden(),
+				withheld ? null : t.getCallerName(), withheld ? null : t.getCallerPhoneMasked(), t.isAnonymous(),
+				t.isConfidential(), withheld, withheld ? null : t.getAddress(), t.getDistrictCode(), districtName,
+				t.getOccurredAt(), t.getDescription(), t.getRequestType(), t.getCategoryCode(), categoryPath,
+				t.getChannel(), t.getServiceLine(), t.isVulnerable(), (lead != null) ? lead.code() : null,
+				(lead != null) ? lead.name() : null, assists, t.getDispatchedAt(), t.getAcceptDueAt(), t.getAcceptedAt(),
+				t.getReplyDueAt(), t.getRepliedAt(), t.getCallbackDueAt(), t.getClosedAt(), t.getReplyOutcome(),
+				t.getReplyAnswer(), t.getDirectAnswer(), t.getCallbackAttempts(), t.getCallbackSolved(),
+				t.getSatisfaction(), t.getCloseReason(), t.getReturnCount(), t.getReopenCount(), t.isExtensionPending(),
+				masterNo, children, t.getCreatedAt(), t.getCreatedBy(), t.getVersion(),
+				deadlineState(t.getStatus(), t.getDispatchedAt(), t.getAcceptDueAt(), t.getReplyDueAt(),
+						t.getRepliedAt(), t.getCallbackDueAt()),
+				timeline);
+	}
+
+	private List<TicketSummary> summaries(String sql, Object... args) {
+		Instant now = this.clock.instant();
+		return this.jdbc.query(sql, (rs, i) -> summary(rs, now), args);
+	}
+
+	private TicketSummary summary(ResultSet rs, Instant now) throws SQLException {
+		TicketStatus status = TicketStatus.valueOf(rs.getString("status"));
+		String categoryCode = rs.getString("category_code");
+		long leadUnitId = rs.getLong("lead_unit_id");
+		String leadUnitName = rs.wasNull() ? null : unitName(leadUnitId);
+		Instant dispatchedAt = instant(rs, "dispatched_at");
+		Instant acceptDue = instant(rs, "accept_due_at");
+		Instant replyDue = instant(rs, "reply_due_at");
+		Instant repliedAt = instant(rs, "replied_at");
+		Instant callbackDue = instant(rs, "callback_due_at");
+		Instant due = switch (status) {
+			case DISPATCHED -> acceptDue;
+			case IN_PROGRESS -> replyDue;
+			case CALLBACK_PENDING -> callbackDue;
+			default -> null;
+		};
+		boolean confidential = rs.getBoolean("confidential");
+		return new TicketSummary(rs.getString("ticket_no"), status, TriageLevel.valueOf(rs.getString("level")),
+				marks(rs.getString("marks")), categoryCode,
+				(categoryCode != null) ? this.directory.category(categoryCode).map(CategoryView::name).orElse(categoryCode) : null,
+				excerpt(rs.getString("description")), confidential ? null : rs.getString("caller_phone_masked"),
+				confidential, leadUnitName, ServiceLine.valueOf(rs.getString("service_line")),
+				instant(rs, "created_at"), due,
+				deadlineState(status, dispatchedAt, acceptDue, replyDue, repliedAt, callbackDue, now),
+				rs.getBoolean("extension_pending"), rs.getInt("return_count"), rs.getInt("reopen_count"));
+	}
+
+	private DeadlineState deadlineState(TicketStatus status, Instant dispatchedAt, Instant acceptDue, Instant replyDue,
+			Instant repliedAt, Instant callbackDue) {
+		return deadlineState(status, dispatchedAt, acceptDue, replyDue, repliedAt, callbackDue, this.clock.instant());
+	}
+
+	private DeadlineState deadlineState(TicketStatus status, Instant dispatchedAt, Instant acceptDue, Instant replyDue,
+			Instant repliedAt, Instant callbackDue, Instant now) {
+		Instant start;
+		Instant due;
+		switch (status) {
+			case DISPATCHED -> {
+				start = dispatchedAt;
+				due = acceptDue;
+			}
+			case IN_PROGRESS -> {
+				start = dispatchedAt;
+				due = replyDue;
+			}
+			case CALLBACK_PENDING -> {
+				start = repliedAt;
+				due = callbackDue;
+			}
+			default -> {
+				return DeadlineState.NONE;
+			}
+		}
+		if (due == null || start == null) {
+			return DeadlineState.NONE;
+		}
+		if (now.isAfter(due)) {
+			return DeadlineState.OVERDUE;
+		}
+		return now.isBefore(this.deadlines.warningAt(start, due)) ? DeadlineState.ON_TIME : DeadlineState.WARNING;
+	}
+
+	private String unitName(long id) {
+		try {
+			return this.directory.unit(id).name();
+		}
+		catch (RuntimeException ex) {
+			return String.valueOf(id);
+		}
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static Set<TriageMark> marks(String text) {
+		if (text == null || text.isBlank()) {
+			return EnumSet.noneOf(TriageMark.class);
+		}
+		return Arrays.stream(text.split(","))
+			.map(TriageMark::valueOf)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(TriageMark.class)));
+	}
+
+	private static String excerpt(String text) {
+		return (text.length() > 60) ? text.substring(0, 60) + "…" : text;
+	}
+
+}
