@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -45,11 +44,10 @@ public class WorkingCalendar {
 
 	private volatile WorkingTime snapshot;
 
-	WorkingCalendar(CalendarDays days, CalendarSettings settings, ObjectProvider<Clock> clock) {
+	WorkingCalendar(CalendarDays days, CalendarSettings settings, Clock clock) {
 		this.days = days;
 		this.settings = settings;
-		// The application's Clock bean when there is one, so that tests which move the clock move this too.
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -53,9 +51,7 @@ class WorkingCalendarTests {
 			.forEach(row -> this.stored.add(new CalendarDay(row.day(), row.kind(), row.name(), "system", NOW)));
 		// A copy each time, as a real query returns, so that later edits of the list are a later state.
 		when(this.days.findAll()).thenAnswer(invocation -> List.copyOf(this.stored));
-		Clock clock = Clock.fixed(NOW, SHANGHAI);
-		this.calendar = new WorkingCalendar(this.days, CalendarSettings.defaults(),
-				new StaticListableBeanFactory(Map.of("clock", clock)).getBeanProvider(Clock.class));
+		this.calendar = new WorkingCalendar(this.days, CalendarSettings.defaults(), Clock.fixed(NOW, SHANGHAI));
 	}
 
 	@AfterEach
