@@ -1,5 +1,8 @@
 package org.hotline12345.triage;
 
+import org.hotline12345.ticket.TriageLevel;
+import org.hotline12345.ticket.TriageMark;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

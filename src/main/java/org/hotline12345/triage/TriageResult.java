@@ -1,5 +1,8 @@
 package org.hotline12345.triage;
 
+import org.hotline12345.ticket.TriageLevel;
+import org.hotline12345.ticket.TriageMark;
+
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,5 +1,8 @@
 package org.hotline12345.triage;
 
+import org.hotline12345.ticket.TriageLevel;
+import org.hotline12345.ticket.TriageMark;
+
 import java.util.List;
 import java.util.Set;
 
@@ -82,7 +85,7 @@ class TriageEngineTests {
 	@Test
 	void categoryDefaultRaisesTheLevelAndSaysSo() {
 		TriageResult result = engine
-			.grade(new TriageInput("路口那个灯有点问题", "REPORT", "traffic.signal.outage", null, false));
+			.grade(new TriageInput("路口那个灯有点问题", "REPORT", "SZ.HL.GZ", null, false));
 		assertThat(result.level()).isEqualTo(TriageLevel.URGENT);
 		assertThat(result.marks()).containsExactly(TriageMark.SUDDEN);
 		assertThat(result.explain()).contains("类别默认: 信号灯");
