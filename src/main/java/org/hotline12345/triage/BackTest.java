@@ -104,7 +104,7 @@ class BackTest {
 	record Change(String ticketNo, Instant createdAt, TriageLevel current, boolean overridden, TriageLevel from,
 			TriageLevel to, String reasons) {
 
-		boolean raised() {
+		public boolean raised() {
 			return this.to.isHigherThan(this.from);
 		}
 
@@ -127,11 +127,11 @@ class BackTest {
 	record Result(int weeks, Instant since, int scanned, int changed, int raised, int lowered, List<Change> changes,
 			Duration elapsed, int draftVersion, int publishedVersion) {
 
-		boolean truncated() {
+		public boolean truncated() {
 			return this.changed > this.changes.size();
 		}
 
-		long elapsedMillis() {
+		public long elapsedMillis() {
 			return this.elapsed.toMillis();
 		}
 

@@ -73,7 +73,7 @@ class TriageAlerts {
 	record Alert(long id, String kind, String masterNo, String categoryCode, String districtCode, int ticketCount,
 			List<String> ticketNos, Instant createdAt, Instant updatedAt, String acknowledgedBy, Instant acknowledgedAt) {
 
-		boolean acknowledged() {
+		public boolean acknowledged() {
 			return this.acknowledgedAt != null;
 		}
 

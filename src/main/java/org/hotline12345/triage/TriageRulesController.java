@@ -398,7 +398,7 @@ class TriageRulesController {
 					entity.publishedAt(), entity.note());
 		}
 
-		boolean draft() {
+		public boolean draft() {
 			return "DRAFT".equals(this.status);
 		}
 
@@ -407,7 +407,7 @@ class TriageRulesController {
 	record PhraseRow(long id, RuleKind kind, String rule, String phrase, int weight, TriageMark mark,
 			boolean critical) {
 
-		boolean modifier() {
+		public boolean modifier() {
 			return this.kind.isModifier();
 		}
 
@@ -426,11 +426,11 @@ class TriageRulesController {
 
 	record TypeRow(long id, RequestTypeFactor factor) {
 
-		String label() {
+		public String label() {
 			return this.factor.label();
 		}
 
-		String code() {
+		public String code() {
 			return this.factor.requestType().toUpperCase(Locale.ROOT);
 		}
 
