@@ -32,7 +32,7 @@
   function showSound(button) {
     var on = soundOn();
     button.setAttribute('aria-pressed', on ? 'true' : 'false');
-    button.textContent = (on ? '🔔 ' : '🔕 ') + button.getAttribute(on ? 'data-label-on' : 'data-label-off');
+    button.textContent = '♪ ' + button.getAttribute(on ? 'data-label-on' : 'data-label-off');
   }
 
   function criticalTickets(root) {
