@@ -117,22 +117,22 @@ class UnitHandlingIntegrationTests {
 
 	@Test
 	void theUnitAcceptsRecordsProgressWithASitePhotoAndReplies() throws Exception {
-		String no = dispatchedTo("rsj", "养老保险关系转移，窗口说系统不通");
-		this.mvc.perform(get("/unit/tickets").with(as("rsj")))
+		String no = dispatchedTo("wjw", "社区卫生服务中心预约挂号难");
+		this.mvc.perform(get("/unit/tickets").with(as("wjw")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(no)))
 			.andExpect(content().string(containsString("data-countdown")))
 			.andExpect(content().string(containsString("hx-trigger=\"every 30s\"")));
 
-		this.mvc.perform(get("/unit/tickets/{no}", no).with(as("rsj")))
+		this.mvc.perform(get("/unit/tickets/{no}", no).with(as("wjw")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/unit/tickets/" + no + "/accept")))
 			.andExpect(content().string(not(containsString("/unit/tickets/" + no + "/reply"))));
-		this.mvc.perform(step(no, "accept", "rsj").param("version", version(no)))
+		this.mvc.perform(step(no, "accept", "wjw").param("version", version(no)))
 			.andExpect(redirectedUrl("/unit/tickets/" + no));
 		assertThat(row(no).get("status")).isEqualTo("IN_PROGRESS");
 
-		this.mvc.perform(progress(no, "rsj", new MockMultipartFile("photos", "现场.png", "image/png", PNG)))
+		this.mvc.perform(progress(no, "wjw", new MockMultipartFile("photos", "现场.png", "image/png", PNG)))
 			.andExpect(redirectedUrl("/unit/tickets/" + no));
 		Map<String, Object> photo = this.jdbc.queryForMap("select a.id, a.event_id, a.sha256, a.content_type, a.size_bytes,"
 				+ " e.type from ticket_attachment a join ticket t on t.id = a.ticket_id join ticket_event e on e.id = a.event_id"
@@ -143,22 +143,22 @@ class UnitHandlingIntegrationTests {
 		assertThat(photo.get("size_bytes")).isEqualTo((long) PNG.length);
 		String url = "/tickets/" + no + "/attachments/" + photo.get("id");
 
-		this.mvc.perform(get("/unit/tickets/{no}", no).with(as("rsj")))
+		this.mvc.perform(get("/unit/tickets/{no}", no).with(as("wjw")))
 			.andExpect(content().string(containsString("src=\"" + url + "\"")))
 			.andExpect(content().string(containsString("已到现场查看")))
 			.andExpect(content().string(containsString("capture=\"environment\"")));
-		this.mvc.perform(get(url).with(as("rsj")))
+		this.mvc.perform(get(url).with(as("wjw")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "image/png"))
 			.andExpect(content().bytes(PNG));
 		this.mvc.perform(get(url).with(as("operator"))).andExpect(status().isOk());
 
-		this.mvc.perform(step(no, "reply", "rsj").param("version", version(no))
+		this.mvc.perform(step(no, "reply", "wjw").param("version", version(no))
 			.param("outcome", "SOLVED")
-			.param("answer", "已为市民办理转移手续"))
+			.param("answer", "已协调服务中心开放电话预约"))
 			.andExpect(redirectedUrl("/unit/tickets?tab=DONE"));
 		assertThat(row(no).get("status")).isEqualTo("CALLBACK_PENDING");
-		this.mvc.perform(get("/unit/tickets").param("tab", "DONE").with(as("rsj")))
+		this.mvc.perform(get("/unit/tickets").param("tab", "DONE").with(as("wjw")))
 			.andExpect(content().string(containsString(no)));
 	}
 
