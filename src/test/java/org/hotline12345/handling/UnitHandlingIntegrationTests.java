@@ -122,7 +122,12 @@ class UnitHandlingIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(no)))
 			.andExpect(content().string(containsString("data-countdown")))
-			.andExpect(content().string(containsString("hx-trigger=\"every 30s\"")));
+			.andExpect(content().string(containsString("hx-trigger=\"every 30s\"")))
+			.andExpect(content().string(containsString("hx-get=\"/unit/tickets/table?tab=NEW\"")));
+		this.mvc.perform(get("/unit/tickets/table").param("tab", "NEW").with(as("wjw")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(no)))
+			.andExpect(content().string(not(containsString("<html"))));
 
 		this.mvc.perform(get("/unit/tickets/{no}", no).with(as("wjw")))
 			.andExpect(status().isOk())
