@@ -4,5 +4,5 @@
  * loop through the same {@link org.hotline12345.ticket.TicketWorkflow} the screens use.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "ticket", "department", "user", "audit", "shared" })
+		allowedDependencies = { "ticket", "triage", "department", "user", "audit", "shared" })
 package org.hotline12345.api;

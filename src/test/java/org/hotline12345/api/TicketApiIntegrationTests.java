@@ -173,7 +173,7 @@ class TicketApiIntegrationTests {
 
 	@Test
 	void extraFieldsCannotSetWhatTheCallerMayNotSet() throws Exception {
-		String json = newTicketJson("小区井盖丢失").replace("\"description\"",
+		String json = newTicketJson("咨询公积金提取需要哪些材料").replace("\"description\"",
 				"\"status\": \"CLOSED\", \"level\": \"CRITICAL\", \"leadUnitCode\": \"rsj\", \"id\": 1, \"description\"");
 		this.mvc.perform(postJson("operator", "/api/v1/tickets", json))
 			.andExpect(jsonPath("$.status").value("PENDING_DISPATCH"))
@@ -446,6 +446,45 @@ class TicketApiIntegrationTests {
 		this.mvc.perform(as("operator", get("/api/v1/tickets?page=0")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("page"));
+	}
+
+	@Test
+	void aTicketRegisteredByApiIsGradedByTheSameRulesAsTheScreen() throws Exception {
+		String json = newTicketJson("我们单元楼道里煤气味很重，好像是燃气泄漏，楼下还有人在抽烟，请赶紧派人来")
+			.replace("\"HELP\"", "\"REPORT\"");
+		this.mvc.perform(postJson("operator", "/api/v1/tickets", json))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.level").value("CRITICAL"))
+			.andExpect(jsonPath("$.marks").value(hasItem("SUDDEN")))
+			.andExpect(jsonPath("$.score").value(org.hamcrest.Matchers.greaterThan(0)))
+			.andExpect(jsonPath("$.reasons[0].rule").isNotEmpty())
+			.andExpect(jsonPath("$.reasons[0].matched").isNotEmpty());
+	}
+
+	@Test
+	void triagePreviewGradesWithReasonsAndStoresNothing() throws Exception {
+		Integer before = this.jdbc.queryForObject("select count(*) from ticket", Integer.class);
+		this.mvc.perform(postJson("operator", "/api/v1/triage/preview",
+				"{\"text\": \"小区3号楼电梯卡在8楼和9楼之间，里面困了两个人，按警铃没人应\", \"requestType\": \"HELP\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.level").value("CRITICAL"))
+			.andExpect(jsonPath("$.marks").isArray())
+			.andExpect(jsonPath("$.score").isNumber())
+			.andExpect(jsonPath("$.reasons[0].rule").isNotEmpty())
+			.andExpect(jsonPath("$.reasons[0].weight").isNumber());
+		this.mvc.perform(postJson("supervisor", "/api/v1/triage/preview", "{\"text\": \"养老保险关系转移怎么办理\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.level").value("ROUTINE"));
+		assertThat(this.jdbc.queryForObject("select count(*) from ticket", Integer.class)).isEqualTo(before);
+		this.mvc.perform(postJson("operator", "/api/v1/triage/preview", "{\"text\": \" \", \"requestType\": \"URGENT\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("requestType")));
+		this.mvc.perform(postJson("operator", "/api/v1/triage/preview", "{\"text\": \" \", \"callerPhone\": \"110\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("text")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("callerPhone")));
+		this.mvc.perform(postJson("rsj", "/api/v1/triage/preview", "{\"text\": \"燃气泄漏\"}"))
+			.andExpect(status().isForbidden());
 	}
 
 	private int ticketsWithKey(String key) {
