@@ -58,32 +58,32 @@ class Assessment {
 			long repliedOnTime, long replyDue, long solved, long satisfied, long reached, long returns,
 			long reopened, long extensions, long overdue, long orders, long reminders) {
 
-		String acceptRate() {
+		public String acceptRate() {
 			return Shares.percent(this.acceptedOnTime, this.acceptDue);
 		}
 
-		String replyRate() {
+		public String replyRate() {
 			return Shares.percent(this.repliedOnTime, this.replyDue);
 		}
 
-		String solvedRate() {
+		public String solvedRate() {
 			return Shares.percent(this.solved, this.reached);
 		}
 
-		String satisfiedRate() {
+		public String satisfiedRate() {
 			return Shares.percent(this.satisfied, this.reached);
 		}
 
-		String returnRate() {
+		public String returnRate() {
 			return Shares.percent(this.returns, this.received + this.returns);
 		}
 
-		String reopenRate() {
+		public String reopenRate() {
 			return Shares.percent(this.reopened, this.received);
 		}
 
 		/** The mean of the rates that have a denominator, two decimals; null when none has. */
-		BigDecimal score() {
+		public BigDecimal score() {
 			List<BigDecimal> rates = new ArrayList<>();
 			for (BigDecimal rate : new BigDecimal[] { Shares.value(this.acceptedOnTime, this.acceptDue),
 					Shares.value(this.repliedOnTime, this.replyDue), Shares.value(this.solved, this.reached),
@@ -99,7 +99,7 @@ class Assessment {
 				.divide(BigDecimal.valueOf(rates.size()), 2, RoundingMode.HALF_UP);
 		}
 
-		String scoreText() {
+		public String scoreText() {
 			BigDecimal score = score();
 			return (score != null) ? Shares.plain(score) : Shares.NONE;
 		}

@@ -257,19 +257,19 @@ class DashboardStatistics {
 	 */
 	record Rates(long registered, long direct, long onTime, long due, long solved, long satisfied, long reached) {
 
-		String directRate() {
+		public String directRate() {
 			return Shares.percent(this.direct, this.registered);
 		}
 
-		String onTimeRate() {
+		public String onTimeRate() {
 			return Shares.percent(this.onTime, this.due);
 		}
 
-		String resolutionRate() {
+		public String resolutionRate() {
 			return Shares.percent(this.solved, this.reached);
 		}
 
-		String satisfactionRate() {
+		public String satisfactionRate() {
 			return Shares.percent(this.satisfied, this.reached);
 		}
 

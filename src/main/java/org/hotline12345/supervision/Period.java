@@ -45,17 +45,17 @@ record Period(LocalDate from, LocalDate to, ZoneId zone) {
 		return this.to.plusDays(1).atStartOfDay(this.zone).toInstant();
 	}
 
-	long days() {
+	public long days() {
 		return ChronoUnit.DAYS.between(this.from, this.to) + 1;
 	}
 
 	/** The period of the same length just before this one, for week-on-week change. */
-	Period previous() {
+	public Period previous() {
 		return new Period(this.from.minusDays(days()), this.from.minusDays(1), this.zone);
 	}
 
 	/** "2月11日至18日", or "1月28日至2月3日" across months, with the year when the period spans two. */
-	String label() {
+	public String label() {
 		if (this.from.getYear() != this.to.getYear()) {
 			return this.from.getYear() + "年" + this.from.getMonthValue() + "月" + this.from.getDayOfMonth() + "日至"
 					+ this.to.getYear() + "年" + this.to.getMonthValue() + "月" + this.to.getDayOfMonth() + "日";

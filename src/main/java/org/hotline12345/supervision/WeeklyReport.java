@@ -43,19 +43,19 @@ class WeeklyReport {
 	record Report(Period period, long mainLine, long talentLine, long enterpriseLine, List<Count> byChannel,
 			List<Count> byRequestType, DashboardStatistics.Rates rates, List<DashboardStatistics.HotTopic> hotTopics) {
 
-		long total() {
+		public long total() {
 			return this.mainLine + this.talentLine + this.enterpriseLine;
 		}
 
 		/** 受理情况: the first line of the published report. */
-		String intakeLine() {
+		public String intakeLine() {
 			return "受理情况: " + this.period.label() + ", 市12345在线平台共收到企业和群众诉求" + this.mainLine
 					+ "件, 尚贤人才服务热线受理人才诉求" + this.talentLine + "件, 一企来企业服务专线受理企业诉求"
 					+ this.enterpriseLine + "件。";
 		}
 
 		/** 诉求热点: the top topics with their share of the main line. */
-		String hotTopicLine() {
+		public String hotTopicLine() {
 			if (this.hotTopics.isEmpty()) {
 				return "诉求热点: 无。";
 			}
@@ -66,7 +66,7 @@ class WeeklyReport {
 		}
 
 		/** The rates sentence other weeks add. */
-		String ratesLine() {
+		public String ratesLine() {
 			return "直接答复率" + this.rates.directRate() + ", 按时办结率" + this.rates.onTimeRate() + ", 回访满意率"
 					+ this.rates.satisfactionRate() + "。";
 		}
