@@ -215,8 +215,8 @@ class DemoCity {
 			connection.commit();
 			try (Statement statement = connection.createStatement()) {
 				connection.setAutoCommit(true);
-				statement.execute("analyze ticket");
-				statement.execute("analyze ticket_event");
+				statement.execute("vacuum analyze ticket");
+				statement.execute("vacuum analyze ticket_event");
 			}
 		}
 		catch (SQLException | IOException ex) {
