@@ -42,6 +42,11 @@ class PasswordPolicyAndTotpTests {
 	}
 
 	@Test
+	void theDocumentedDemoSecretDecodes() {
+		assertThat(new String(Totp.unbase32(DemoAccounts.TOTP_SECRET), StandardCharsets.ISO_8859_1)).startsWith("Hello!");
+	}
+
+	@Test
 	void base32RoundTripAndDriftWindow() {
 		assertThat(Totp.base32("12345678901234567890".getBytes(StandardCharsets.US_ASCII)))
 			.isEqualTo("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
