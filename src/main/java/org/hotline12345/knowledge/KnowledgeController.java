@@ -1,5 +1,6 @@
 package org.hotline12345.knowledge;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -104,14 +105,14 @@ class KnowledgeController {
 			@AuthenticationPrincipal HotlineUser user, Model model, RedirectAttributes redirect) {
 		find(id);
 		checkCodes(form, result);
-		if (form.version() == null) {
+		if (form.versionValue() == null) {
 			result.reject("knowledge.error.version");
 		}
 		if (result.hasErrors()) {
 			return form(model, form, id);
 		}
 		try {
-			this.knowledge.update(id, form.version(), form.draft(), user);
+			this.knowledge.update(id, form.versionValue(), form.draft(), user);
 		}
 		catch (ArticleChangedConcurrentlyException ex) {
 			result.reject("knowledge.error.concurrent");
@@ -153,7 +154,15 @@ class KnowledgeController {
 				&& this.directory.unit(form.sourceUnitCode().strip()).isEmpty()) {
 			result.rejectValue("sourceUnitCode", "knowledge.error.unit");
 		}
-		if (form.validFrom() != null && form.validTo() != null && form.validTo().isBefore(form.validFrom())) {
+		if (!ArticleForm.validDate(form.validFrom())) {
+			result.rejectValue("validFrom", "knowledge.error.date");
+		}
+		if (!ArticleForm.validDate(form.validTo())) {
+			result.rejectValue("validTo", "knowledge.error.date");
+		}
+		LocalDate from = ArticleForm.date(form.validFrom());
+		LocalDate to = ArticleForm.date(form.validTo());
+		if (from != null && to != null && to.isBefore(from)) {
 			result.rejectValue("validTo", "knowledge.error.validTo");
 		}
 	}
