@@ -1,0 +1,594 @@
+package org.hotline12345.triage;
+
+import org.hotline12345.ticket.TriageLevel;
+import org.hotline12345.ticket.TriageMark;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.hotline12345.triage.PhraseMatcher.Match;
+import org.hotline12345.triage.RuleSet.CategoryDefault;
+import org.hotline12345.triage.RuleSet.PhraseRule;
+import org.hotline12345.triage.RuleSet.RequestTypeFactor;
+import org.hotline12345.triage.RuleSet.Thresholds;
+import org.hotline12345.triage.TriageResult.Reason;
+
+/**
+ * Grades requests against one compiled {@link RuleSet}. Compile once per rule set (it builds an
+ * Aho–Corasick automaton over all phrases), then grade as often as needed; an engine is immutable and
+ * thread-safe.
+ * <p>
+ * How a grade comes about:
+ * <ol>
+ * <li>every phrase is found in one pass; a phrase inside a longer one of the same family is dropped, so
+ * 落水管 (ignore) hides 落水 and 已经修好 hides 已经;</li>
+ * <li>the text is cut into clauses at ，。！？；, and each hazard is weighed against the modifiers of
+ * its own clause: a negation just before it, the nearest tense word (正在 versus 去年, or a verb + 过),
+ * a hypothetical word before it, a resolution; thanks and resolutions elsewhere in the text count too
+ * unless the hazard's own clause says it is happening now; the request type scales last. The strongest
+ * discount wins, and is shown as its own reason;</li>
+ * <li>each phrase counts once; amplifiers (vulnerable people, many affected, duration, time limits)
+ * count only when hazards and sensitive signs reach a gate, so 老人 in a question about a pension does
+ * not make it urgent;</li>
+ * <li>the score sets the level; CRITICAL needs a life-danger rule among those that counted; a category
+ * default can raise the level.</li>
+ * </ol>
+ */
+public final class TriageEngine {
+
+	/** A verb followed by 过 tells a past experience (咬过, 困过); not 过来 / 过去 / 过程. */
+	private static final String EXPERIENTIAL_NOT_FOLLOWED_BY = "来去程度年节";
+
+	private static final int EXPERIENTIAL_PAST_FACTOR = 0;
+
+	private static final String CLAUSE_BREAKS = "，,。！!？?；;\n\r";
+
+	private static final String NUMBER = "([0-9]+|[零一二两三四五六七八九十百千几]+)";
+
+	private static final Pattern HEAD_COUNT = Pattern
+		.compile("(?<![第0-9])(?:上|近)?" + NUMBER + "(?:多|余|来)?(名|户|位|家|人|辆|个(?![小时月星期礼拜钟多半]))");
+
+	private static final Pattern DURATION = Pattern
+		.compile("(?<![第0-9])" + NUMBER + "(?:多)?(?:个)?(?:多)?(小时|钟头|天|日|夜|周|星期|礼拜)(?![前后以])");
+
+	/** Separates the parts of a gap phrase: 明天…考试 matches 明天就要考试. */
+	static final String GAP = "…";
+
+	private final RuleSet rules;
+
+	private final List<PhraseRule> phrases;
+
+	/** The automaton finds atoms: whole phrases, and the parts of gap phrases. */
+	private final PhraseMatcher matcher;
+
+	/** Per atom: the rules that are that atom alone. */
+	private final int[][] rulesOfAtom;
+
+	/** Per rule: its atoms in order (one, or several for a gap phrase). */
+	private final int[][] atomsOfRule;
+
+	private final int[] gapRules;
+
+	private final Map<String, RequestTypeFactor> requestTypes = new HashMap<>();
+
+	private TriageEngine(RuleSet rules) {
+		this.rules = rules;
+		this.phrases = rules.phrases();
+		Map<String, Integer> atomIds = new LinkedHashMap<>();
+		this.atomsOfRule = new int[this.phrases.size()][];
+		List<Integer> gaps = new ArrayList<>();
+		for (int r = 0; r < this.phrases.size(); r++) {
+			String[] parts = this.phrases.get(r).phrase().split(GAP);
+			List<String> nonEmpty = java.util.Arrays.stream(parts).map(String::strip).filter((p) -> !p.isEmpty()).toList();
+			this.atomsOfRule[r] = nonEmpty.stream()
+				.mapToInt((part) -> atomIds.computeIfAbsent(part, (k) -> atomIds.size()))
+				.toArray();
+			if (this.atomsOfRule[r].length > 1) {
+				gaps.add(r);
+			}
+		}
+		this.gapRules = gaps.stream().mapToInt(Integer::intValue).toArray();
+		List<List<Integer>> byAtom = new ArrayList<>();
+		atomIds.keySet().forEach((atom) -> byAtom.add(new ArrayList<>()));
+		for (int r = 0; r < this.phrases.size(); r++) {
+			if (this.atomsOfRule[r].length == 1) {
+				byAtom.get(this.atomsOfRule[r][0]).add(r);
+			}
+		}
+		this.rulesOfAtom = byAtom.stream().map((l) -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+		this.matcher = new PhraseMatcher(List.copyOf(atomIds.keySet()));
+		rules.requestTypeFactors().forEach((factor) -> this.requestTypes.put(factor.requestType(), factor));
+	}
+
+	/**
+	 * @return an engine that grades with {@code rules}
+	 */
+	public static TriageEngine compile(RuleSet rules) {
+		return new TriageEngine(rules);
+	}
+
+	/**
+	 * @return the rule set this engine grades with
+	 */
+	public RuleSet ruleSet() {
+		return this.rules;
+	}
+
+	/**
+	 * Grades one request.
+	 * @param input the request
+	 * @return the level, marks, score and the reasons for them
+	 */
+	public TriageResult grade(TriageInput input) {
+		String text = normalise(input.text());
+		Thresholds thresholds = this.rules.thresholds();
+		int[] clauseOf = clauses(text);
+		List<Match> matches = dropContained(ruleMatches(text, clauseOf));
+		Context context = new Context(text, clauseOf, matches, this.requestTypes.get(upper(input.requestType())));
+
+		// Each phrase counts once: the occurrence that keeps the most weight wins.
+		Map<Integer, Counted> counted = new LinkedHashMap<>();
+		for (Match match : matches) {
+			PhraseRule rule = this.phrases.get(match.phraseId());
+			if (rule.kind().isModifier() || rule.kind() == RuleKind.IGNORE) {
+				continue;
+			}
+			Discount discount = context.discountFor(match, rule.kind());
+			int effective = discount.apply(rule.weight());
+			Counted candidate = new Counted(rule, match, effective, discount);
+			counted.merge(match.phraseId(), candidate, (a, b) -> (b.effective > a.effective) ? b : a);
+		}
+
+		// Within one rule (生命危险, 敏感信号 …) only the strongest phrase counts: 燃气泄漏 and 煤气味 are
+		// one piece of evidence, not two.
+		Map<String, Counted> strongest = new HashMap<>();
+		for (Counted c : counted.values()) {
+			if (!c.rule.kind().isAmplifier()) {
+				strongest.merge(c.rule.kind() + "/" + c.rule.rule(), c, (a, b) -> (b.effective > a.effective) ? b : a);
+			}
+		}
+		List<Reason> reasons = new ArrayList<>();
+		Set<TriageMark> marks = EnumSet.noneOf(TriageMark.class);
+		int core = 0;
+		boolean lifeDanger = false;
+		for (Counted c : sortedByPosition(counted.values())) {
+			if (c.rule.kind().isAmplifier()) {
+				continue;
+			}
+			String words = text.substring(c.match.start(), c.match.end());
+			if (strongest.get(c.rule.kind() + "/" + c.rule.rule()) != c) {
+				reasons.add(new Reason(c.rule.rule(), words + " (同类只计一次)", 0));
+				continue;
+			}
+			reasons.add(new Reason(c.rule.rule(), words, c.rule.weight()));
+			if (c.discount.factor != 100) {
+				reasons.add(new Reason(c.discount.rule, c.discount.matched, c.effective - c.rule.weight()));
+			}
+			core += c.effective;
+			if (c.effective > 0) {
+				lifeDanger |= c.rule.critical();
+				if (c.rule.mark() != null) {
+					marks.add(c.rule.mark());
+				}
+			}
+		}
+
+		int score = core + amplify(input, text, counted, core, reasons, marks, context);
+
+		TriageLevel level = TriageLevel.ROUTINE;
+		if (score >= thresholds.critical() && lifeDanger) {
+			level = TriageLevel.CRITICAL;
+		}
+		else if (score >= thresholds.urgent()) {
+			level = TriageLevel.URGENT;
+		}
+		for (CategoryDefault category : this.rules.categoryDefaults()) {
+			if (category.covers(input.categoryCode()) && !context.floorExempt()) {
+				if (category.floor().compareTo(level) < 0) {
+					level = category.floor();
+					reasons.add(new Reason(category.rule(), input.categoryCode() + " → 至少" + label(category.floor()), 0));
+				}
+				if (category.mark() != null) {
+					marks.add(category.mark());
+				}
+			}
+		}
+		if (level == TriageLevel.ROUTINE) {
+			// Marks are what make a matter urgent; a routine request carries none.
+			marks.clear();
+		}
+		return new TriageResult(level, marks, score, reasons, this.rules.version());
+	}
+
+	/**
+	 * Adds the amplifiers: vulnerable people, many affected, long duration, hard time limits. Each kind
+	 * counts once, with its strongest phrase, and only when something is actually wrong.
+	 */
+	private int amplify(TriageInput input, String text, Map<Integer, Counted> counted, int core, List<Reason> reasons,
+			Set<TriageMark> marks, Context context) {
+		Thresholds thresholds = this.rules.thresholds();
+		Map<RuleKind, List<Amplifier>> byKind = new EnumMap<>(RuleKind.class);
+		for (Counted c : sortedByPosition(counted.values())) {
+			if (c.rule.kind().isAmplifier() && c.effective > 0) {
+				byKind.computeIfAbsent(c.rule.kind(), (k) -> new ArrayList<>())
+					.add(new Amplifier(c.rule.rule(), text.substring(c.match.start(), c.match.end()), c.effective,
+							c.rule.mark()));
+			}
+		}
+		boolean praise = context.typeFactor != null && context.typeFactor.allKinds() && context.typeFactor.factor() == 0;
+		if (!praise) {
+			if (input.vulnerable() && thresholds.vulnerableFlagWeight() > 0) {
+				byKind.computeIfAbsent(RuleKind.VULNERABLE, (k) -> new ArrayList<>())
+					.add(new Amplifier("弱势群体", "接线员标记", thresholds.vulnerableFlagWeight(), TriageMark.IMPORTANT));
+			}
+			numbers(HEAD_COUNT, text, thresholds.scaleMinCount(), 1).ifPresent((m) -> byKind
+				.computeIfAbsent(RuleKind.SCALE, (k) -> new ArrayList<>())
+				.add(new Amplifier("影响范围", m, thresholds.scaleWeight(), TriageMark.CLUSTER)));
+			numbers(DURATION, text, thresholds.durationMinHours(), 0).ifPresent((m) -> byKind
+				.computeIfAbsent(RuleKind.DURATION, (k) -> new ArrayList<>())
+				.add(new Amplifier("持续时间", m, thresholds.durationWeight(), null)));
+		}
+		boolean gateOpen = core >= thresholds.amplifierGate();
+		int added = 0;
+		for (Map.Entry<RuleKind, List<Amplifier>> entry : byKind.entrySet()) {
+			List<Amplifier> found = entry.getValue();
+			Amplifier strongest = found.stream().max(Comparator.comparingInt(Amplifier::weight)).orElseThrow();
+			String words = String.join("、", found.stream().map(Amplifier::matched).distinct().toList());
+			if (!gateOpen) {
+				reasons.add(new Reason(strongest.rule, words + " (无险情, 不计)", 0));
+				continue;
+			}
+			reasons.add(new Reason(strongest.rule, words, strongest.weight));
+			added += strongest.weight;
+			found.stream().map(Amplifier::mark).filter((m) -> m != null).forEach(marks::add);
+		}
+		return added;
+	}
+
+	/**
+	 * @return the first number in the text matched by {@code pattern} that reaches {@code minimum}
+	 * (hours for durations, people for head counts)
+	 */
+	private static java.util.Optional<String> numbers(Pattern pattern, String text, int minimum, int mode) {
+		if (minimum <= 0) {
+			return java.util.Optional.empty();
+		}
+		Matcher m = pattern.matcher(text);
+		while (m.find()) {
+			long value = parseNumber(m.group(1));
+			if (mode == 0) {
+				value *= hoursPer(m.group(2));
+			}
+			if (value >= minimum) {
+				return java.util.Optional.of(m.group());
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	private static int hoursPer(String unit) {
+		return switch (unit) {
+			case "小时", "钟头" -> 1;
+			case "周", "星期", "礼拜" -> 24 * 7;
+			default -> 24;
+		};
+	}
+
+	/**
+	 * Reads 30, 三十, 二十多 (20), 几十 (20), 十几 (12), 上百 (100) and the like; 几 is read as 2,
+	 * the least it can mean, so that a vague number never overstates the scale.
+	 */
+	static long parseNumber(String number) {
+		if (Character.isDigit(number.charAt(0))) {
+			try {
+				return Long.parseLong(number);
+			}
+			catch (NumberFormatException ex) {
+				return Long.MAX_VALUE;
+			}
+		}
+		long total = 0;
+		long current = 0;
+		for (char c : number.toCharArray()) {
+			int digit = "零一二三四五六七八九".indexOf(c);
+			if (c == '两' || c == '几') {
+				digit = 2;
+			}
+			if (digit >= 0) {
+				current = digit;
+				continue;
+			}
+			int unit = switch (c) {
+				case '十' -> 10;
+				case '百' -> 100;
+				case '千' -> 1000;
+				default -> 1;
+			};
+			total += ((current == 0) ? 1 : current) * unit;
+			current = 0;
+		}
+		return total + current;
+	}
+
+	private static List<Counted> sortedByPosition(java.util.Collection<Counted> counted) {
+		return counted.stream().sorted(Comparator.comparingInt((Counted c) -> c.match.start())).toList();
+	}
+
+	/**
+	 * @return the rule occurrences in the text: atoms that are whole rules, and gap rules whose parts
+	 * follow each other in one clause, each within the gap window of the previous part
+	 */
+	private List<Match> ruleMatches(String text, int[] clauseOf) {
+		List<Match> atoms = this.matcher.findAll(text);
+		List<Match> result = new ArrayList<>(atoms.size() + 4);
+		for (Match atom : atoms) {
+			for (int rule : this.rulesOfAtom[atom.phraseId()]) {
+				result.add(new Match(rule, atom.start(), atom.end()));
+			}
+		}
+		int window = this.rules.thresholds().gapWindow();
+		for (int rule : this.gapRules) {
+			int[] parts = this.atomsOfRule[rule];
+			for (Match first : atoms) {
+				if (first.phraseId() != parts[0]) {
+					continue;
+				}
+				Match last = first;
+				for (int p = 1; p < parts.length && last != null; p++) {
+					Match previous = last;
+					last = null;
+					for (Match next : atoms) {
+						if (next.phraseId() == parts[p] && next.start() >= previous.end()
+								&& next.start() - previous.end() <= window
+								&& clauseOf[next.start()] == clauseOf[previous.start()]) {
+							last = next;
+							break;
+						}
+					}
+				}
+				if (last != null) {
+					result.add(new Match(rule, first.start(), last.end()));
+					break;
+				}
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Drops a match that lies inside a longer one that means more: a modifier inside a longer modifier
+	 * (已经 inside 已经修好, 不是 inside 是不是), a phrase inside a longer phrase of its own kind (着火 inside
+	 * 打不着火) or inside a harmless phrase (落水 inside 落水管). A hazard inside a time limit stays.
+	 */
+	private List<Match> dropContained(List<Match> all) {
+		List<Match> kept = new ArrayList<>(all.size());
+		for (Match m : all) {
+			RuleKind kind = this.phrases.get(m.phraseId()).kind();
+			boolean inside = false;
+			for (Match other : all) {
+				RuleKind otherKind = this.phrases.get(other.phraseId()).kind();
+				boolean hides = kind.isModifier() ? otherKind.isModifier()
+						: (otherKind == kind || otherKind == RuleKind.IGNORE);
+				if (hides && other.contains(m)) {
+					inside = true;
+					break;
+				}
+			}
+			if (!inside) {
+				kept.add(m);
+			}
+		}
+		return kept;
+	}
+
+	/** Full-width digits and letters to ASCII, so 30名 and ３０名 read the same. */
+	static String normalise(String text) {
+		StringBuilder sb = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '\uFF01' && c <= '\uFF5E' && Character.isLetterOrDigit(c)) {
+				c = (char) (c - 0xFEE0);
+			}
+			sb.append(Character.toLowerCase(c));
+		}
+		return sb.toString();
+	}
+
+	private static int[] clauses(String text) {
+		int[] clauseOf = new int[text.length() + 1];
+		int clause = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+				clause++;
+			}
+			clauseOf[i] = clause;
+		}
+		clauseOf[text.length()] = clause;
+		return clauseOf;
+	}
+
+	private static String upper(String value) {
+		return (value != null) ? value.toUpperCase(java.util.Locale.ROOT) : null;
+	}
+
+	static String label(TriageLevel level) {
+		return switch (level) {
+			case CRITICAL -> "特急";
+			case URGENT -> "紧急";
+			case ROUTINE -> "一般";
+		};
+	}
+
+	static String factor(int percent) {
+		return "×" + BigDecimal.valueOf(percent, 2).stripTrailingZeros().toPlainString();
+	}
+
+	private static String meaning(RuleKind kind) {
+		return switch (kind) {
+			case NOW -> "现在";
+			case PAST -> "过去";
+			case HYPOTHETICAL -> "假设/预防";
+			case NEGATION -> "否定";
+			case RESOLVED -> "已解决";
+			case GRATITUDE -> "感谢";
+			default -> kind.name();
+		};
+	}
+
+	/** The modifiers of one request, and how they bear on one scoring phrase. */
+	private final class Context {
+
+		private final String text;
+
+		private final int[] clauseOf;
+
+		private final List<Match> modifiers = new ArrayList<>();
+
+		private final RequestTypeFactor typeFactor;
+
+		Context(String text, int[] clauseOf, List<Match> matches, RequestTypeFactor typeFactor) {
+			this.text = text;
+			this.clauseOf = clauseOf;
+			this.typeFactor = typeFactor;
+			for (Match m : matches) {
+				RuleKind kind = TriageEngine.this.phrases.get(m.phraseId()).kind();
+				if (kind.isModifier() && !(kind == RuleKind.NEGATION && insideWords(m, matches))) {
+					this.modifiers.add(m);
+				}
+			}
+		}
+
+		/** The 不 of 拿不到工资 belongs to that phrase and negates nothing else. */
+		private boolean insideWords(Match negation, List<Match> matches) {
+			for (Match m : matches) {
+				if (!TriageEngine.this.phrases.get(m.phraseId()).kind().isModifier() && m.start() < negation.end()
+						&& negation.start() < m.end()) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		boolean floorExempt() {
+			return this.typeFactor != null && this.typeFactor.floorExempt();
+		}
+
+		Discount discountFor(Match target, RuleKind kind) {
+			boolean hazardLike = kind == RuleKind.HAZARD || kind == RuleKind.TIME_LIMIT;
+			boolean sensitive = kind == RuleKind.SENSITIVE;
+			int clause = this.clauseOf[target.start()];
+			List<Discount> applicable = new ArrayList<>(4);
+
+			Match tense = null;
+			int tenseDistance = Integer.MAX_VALUE;
+			for (Match m : this.modifiers) {
+				PhraseRule rule = rule(m);
+				boolean sameClause = this.clauseOf[m.start()] == clause;
+				switch (rule.kind()) {
+					case NEGATION -> {
+						// A bare 不 / 没 negates the next word only; 没有 / 不是 reach a few characters.
+						int window = (m.length() == 1) ? 1 : TriageEngine.this.rules.thresholds().negationWindow();
+						if (sameClause && m.end() <= target.start() && target.start() - m.end() <= window) {
+							applicable.add(discount(rule, m));
+						}
+					}
+					case NOW, PAST -> {
+						if (sameClause && (hazardLike || sensitive) && distance(m, target) < tenseDistance) {
+							tense = m;
+							tenseDistance = distance(m, target);
+						}
+					}
+					default -> {
+						// The rest depend on the tense, decided below.
+					}
+				}
+			}
+			boolean experiential = (hazardLike || sensitive) && target.end() < this.text.length()
+					&& this.text.charAt(target.end()) == '过'
+					&& (target.end() + 1 >= this.text.length()
+							|| EXPERIENTIAL_NOT_FOLLOWED_BY.indexOf(this.text.charAt(target.end() + 1)) < 0);
+			if (experiential) {
+				applicable.add(new Discount(EXPERIENTIAL_PAST_FACTOR, "时态",
+						this.text.substring(target.start(), target.end() + 1) + " (过去) " + factor(EXPERIENTIAL_PAST_FACTOR)));
+			}
+			boolean now = !experiential && tense != null && rule(tense).kind() == RuleKind.NOW;
+			if (tense != null && !now) {
+				applicable.add(discount(rule(tense), tense));
+			}
+			for (Match m : this.modifiers) {
+				PhraseRule rule = rule(m);
+				boolean sameClause = this.clauseOf[m.start()] == clause;
+				boolean applies = switch (rule.kind()) {
+					case RESOLVED -> hazardLike && (sameClause || !now);
+					case HYPOTHETICAL -> hazardLike && sameClause && m.end() <= target.start() && !now;
+					case GRATITUDE -> (hazardLike || sensitive) && !now;
+					default -> false;
+				};
+				if (applies) {
+					applicable.add(discount(rule, m));
+				}
+			}
+			if (this.typeFactor != null && this.typeFactor.factor() != 100
+					&& (hazardLike || this.typeFactor.allKinds()) && !(now && this.typeFactor.exemptWhenNow())) {
+				applicable.add(new Discount(this.typeFactor.factor(), "诉求类型",
+						this.typeFactor.label() + " " + factor(this.typeFactor.factor())));
+			}
+			Discount strongest = applicable.stream().min(Comparator.comparingInt(Discount::factor)).orElse(null);
+			if (strongest != null) {
+				return strongest;
+			}
+			if (now && rule(tense).weight() != 100) {
+				return discount(rule(tense), tense);
+			}
+			return Discount.NONE;
+		}
+
+		private PhraseRule rule(Match m) {
+			return TriageEngine.this.phrases.get(m.phraseId());
+		}
+
+		private Discount discount(PhraseRule rule, Match m) {
+			String matched = this.text.substring(m.start(), m.end());
+			return new Discount(rule.weight(), rule.rule(), matched + " (" + meaning(rule.kind()) + ") " + factor(rule.weight()));
+		}
+
+		private static int distance(Match a, Match b) {
+			if (a.end() <= b.start()) {
+				return b.start() - a.end();
+			}
+			if (b.end() <= a.start()) {
+				return a.start() - b.end();
+			}
+			return 0;
+		}
+
+	}
+
+	/** The strongest modifier on one phrase, as a factor in percent and a reason. */
+	private record Discount(int factor, String rule, String matched) {
+
+		static final Discount NONE = new Discount(100, "", "");
+
+		int apply(int weight) {
+			return Math.round(weight * this.factor / 100f);
+		}
+
+	}
+
+	private record Counted(PhraseRule rule, Match match, int effective, Discount discount) {
+	}
+
+	private record Amplifier(String rule, String matched, int weight, TriageMark mark) {
+	}
+
+}

@@ -1,0 +1,147 @@
+package org.hotline12345.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Journeys in a real browser: Debian's Chromium driven by its own chromedriver (nothing is downloaded), against the
+ * application on a random port with its real PostgreSQL. Screenshots of the key screens go to
+ * {@code target/screenshots/}, at the 1366×768 the centre's desks have.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+abstract class BrowserTest {
+
+	static final String PASSWORD = "Demo@12345";
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		assertThat(CHROMIUM).as("Chromium (apt-get install chromium chromium-driver; .ci/run does it)").exists();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1366,768", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().window().setSize(new Dimension(1366, 768));
+		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+			driver = null;
+		}
+	}
+
+	@BeforeEach
+	void freshSession() {
+		driver.manage().deleteAllCookies();
+	}
+
+	String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	void open(String path) {
+		driver.get(url(path));
+	}
+
+	void login(String username) {
+		login(username, PASSWORD);
+	}
+
+	void login(String username, String password) {
+		driver.manage().deleteAllCookies();
+		open("/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login?continue")));
+	}
+
+	WebElement waitFor(By locator) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	<T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+	}
+
+	String bodyText() {
+		return driver.findElement(By.tagName("body")).getText();
+	}
+
+	/** Saves a screenshot of the current page to target/screenshots/{name}.png. */
+	Path screenshot(String name) {
+		try {
+			Path target = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(target.getParent());
+			Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The accessibility pass: no serious or critical axe-core violation on the current page. */
+	void assertAccessible() {
+		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(driver);
+		List<Rule> serious = results.getViolations()
+			.stream()
+			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.toList();
+		assertThat(serious).as(() -> driver.getCurrentUrl() + ": " + serious.stream()
+			.map((rule) -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " "
+					+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).limit(5).toList())
+			.collect(Collectors.joining("; ")))
+			.isEmpty();
+	}
+
+}

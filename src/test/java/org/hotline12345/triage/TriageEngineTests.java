@@ -1,0 +1,141 @@
+package org.hotline12345.triage;
+
+import org.hotline12345.ticket.TriageLevel;
+import org.hotline12345.ticket.TriageMark;
+
+import java.util.List;
+import java.util.Set;
+
+import org.hotline12345.triage.RuleSet.PhraseRule;
+import org.hotline12345.triage.RuleSet.Thresholds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine's behaviour as a table of cases against the default rules: each row is one thing a keyword
+ * list gets wrong.
+ */
+class TriageEngineTests {
+
+	private static final TriageEngine engine = TriageEngine.compile(RuleSetFormat.defaults());
+
+	@ParameterizedTest(name = "{0} {1}: {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			# level   | type          | text
+			CRITICAL  | HELP          | 我爸刚刚被毒蛇咬伤了，附近医院没有血清
+			ROUTINE   | CONSULTATION  | 我去年被蛇咬伤，想问医药费能不能报销
+			CRITICAL  | CONSULTATION  | 请问哪里有狂犬疫苗？孩子刚刚被狗咬伤了
+			ROUTINE   | PRAISE        | 感谢消防队员上周扑灭了火灾
+			ROUTINE   | OTHER         | 感谢消防队员上周扑灭了火灾
+			ROUTINE   | PRAISE        | 刚才电梯困人，维保师傅五分钟就到了，特此表扬
+			CRITICAL  | REPORT        | 楼道里有很重的煤气味
+			ROUTINE   | REPORT        | 楼道里有怪味，不是燃气泄漏
+			ROUTINE   | COMPLAINT     | 我家没有起火，是邻居在烧纸
+			CRITICAL  | HELP          | 不知道是不是燃气泄漏，厨房里味道很大
+			ROUTINE   | SUGGESTION    | 建议河边装护栏，防止小孩落水
+			ROUTINE   | COMPLAINT     | 楼顶的落水管坏了
+			ROUTINE   | CONSULTATION  | 跳楼价促销算不算虚假宣传
+			CRITICAL  | COMPLAINT     | 再不给钱我就跳楼
+			URGENT    | COMPLAINT     | 整栋楼停水20个小时了
+			ROUTINE   | COMPLAINT     | 上周停水了一天，希望以后提前通知
+			URGENT    | COMPLAINT     | 独居老人家里停电了
+			ROUTINE   | CONSULTATION  | 家里老人八十岁了，高龄津贴怎么申请
+			URGENT    | HELP          | 孩子明天考试，准考证丢了
+			ROUTINE   | CONSULTATION  | 孩子明天考试，考场附近哪里停车
+			URGENT    | COMPLAINT     | 30名工人被拖欠工资，准备一起去讨说法
+			URGENT    | COMPLAINT     | 再不解决我们就去上访
+			ROUTINE   | CONSULTATION  | 媒体报道说养老金要涨，什么时候发
+			ROUTINE   | COMPLAINT     | 健身房不给退卡
+			URGENT    | REPORT        | 路口红绿灯全都不亮了
+			ROUTINE   | CONSULTATION  | 燃气灶打不着火找谁修
+			URGENT    | COMPLAINT     | 几十户居民家里的天然气打不着火
+			ROUTINE   | COMPLAINT     | 去年小区电梯困过人，物业一直不换电梯
+			""")
+	void grades(TriageLevel expected, String requestType, String text) {
+		TriageResult result = engine.grade(TriageInput.of(text, requestType));
+		assertThat(result.level()).as(result.explain()).isEqualTo(expected);
+	}
+
+	@Test
+	void explainsEachRuleWithItsWordsAndWeight() {
+		TriageResult result = engine.grade(TriageInput.of("我去年被蛇咬伤了", "HELP"));
+		assertThat(result.reasons()).extracting(TriageResult.Reason::toString)
+			.containsExactly("生命危险: 被蛇咬 +60", "时态: 去年 (过去) ×0 -60", "生命危险: 咬伤 (同类只计一次)");
+		assertThat(result.score()).isZero();
+		assertThat(result.ruleSetVersion()).isEqualTo(1);
+	}
+
+	@Test
+	void scoreIsTheSumOfTheReasons() {
+		TriageResult result = engine.grade(TriageInput.of("阳光花园整栋楼从昨晚开始停水，到现在已经20个小时了", "COMPLAINT"));
+		assertThat(result.score()).isEqualTo(result.reasons().stream().mapToInt(TriageResult.Reason::weight).sum());
+		assertThat(result.marks()).contains(TriageMark.SUDDEN, TriageMark.CLUSTER);
+	}
+
+	@Test
+	void routineRequestsCarryNoMarks() {
+		TriageResult result = engine.grade(TriageInput.of("小区停水了，想问什么时候来水", "CONSULTATION"));
+		assertThat(result.level()).isEqualTo(TriageLevel.ROUTINE);
+		assertThat(result.marks()).isEmpty();
+	}
+
+	@Test
+	void categoryDefaultRaisesTheLevelAndSaysSo() {
+		TriageResult result = engine
+			.grade(new TriageInput("路口那个灯有点问题", "REPORT", "SZ.HL.GZ", null, false));
+		assertThat(result.level()).isEqualTo(TriageLevel.URGENT);
+		assertThat(result.marks()).containsExactly(TriageMark.SUDDEN);
+		assertThat(result.explain()).contains("类别默认: 信号灯");
+	}
+
+	@Test
+	void vulnerableFlagCountsOnlyWhenSomethingIsWrong() {
+		assertThat(engine.grade(new TriageInput("家里停电了", "HELP", null, null, true)).level())
+			.isEqualTo(TriageLevel.URGENT);
+		assertThat(engine.grade(new TriageInput("想问问养老金怎么领", "CONSULTATION", null, null, true)).level())
+			.isEqualTo(TriageLevel.ROUTINE);
+	}
+
+	@Test
+	void criticalNeedsALifeDangerRule() {
+		// Many sensitive and clustered signals add up, but a group protest is not a danger to life.
+		TriageResult result = engine.grade(TriageInput.of("两百多户业主拉横幅聚集，说要找媒体曝光，已经三天了", "COMPLAINT"));
+		assertThat(result.level()).isEqualTo(TriageLevel.URGENT);
+	}
+
+	@Test
+	void readsChineseNumbers() {
+		assertThat(TriageEngine.parseNumber("30")).isEqualTo(30);
+		assertThat(TriageEngine.parseNumber("三十")).isEqualTo(30);
+		assertThat(TriageEngine.parseNumber("几十")).isEqualTo(20);
+		assertThat(TriageEngine.parseNumber("十几")).isEqualTo(12);
+		assertThat(TriageEngine.parseNumber("一百")).isEqualTo(100);
+		assertThat(TriageEngine.parseNumber("百")).isEqualTo(100);
+		assertThat(TriageEngine.parseNumber("两百")).isEqualTo(200);
+	}
+
+	@Test
+	void gapPhrasesAndTheMatcherWorkOnAHandMadeRuleSet() {
+		Thresholds thresholds = new Thresholds(30, 60, 15, 4, 8, 10, 20, 12, 10, 20);
+		RuleSet rules = new RuleSet(7, thresholds,
+				List.of(new PhraseRule(RuleKind.HAZARD, "测试", "井盖…丢", 35, TriageMark.SUDDEN, false),
+						new PhraseRule(RuleKind.HAZARD, "测试", "丢", 1, null, false)),
+				List.of(), List.of());
+		TriageResult result = TriageEngine.compile(rules).grade(TriageInput.of("路口的井盖被人偷丢了"));
+		assertThat(result.level()).isEqualTo(TriageLevel.URGENT);
+		assertThat(result.marks()).isEqualTo(Set.of(TriageMark.SUDDEN));
+		assertThat(result.ruleSetVersion()).isEqualTo(7);
+		assertThat(result.reasons().get(0).matched()).isEqualTo("井盖被人偷丢");
+	}
+
+	@Test
+	void matcherFindsOverlappingPhrases() {
+		PhraseMatcher matcher = new PhraseMatcher(List.of("he", "she", "his", "hers"));
+		assertThat(matcher.findAll("ushers")).extracting(PhraseMatcher.Match::phraseId)
+			.containsExactlyInAnyOrder(1, 0, 3);
+	}
+
+}
