@@ -11,10 +11,8 @@ import org.hotline12345.ticket.TriageMark;
 /**
  * What the intake screen needs from 急慢分治 triage: a grade with its reasons for what the operator has typed so far.
  * <p>
- * An adapter, so that intake does not wait for the triage module: its implementation delegates to
- * {@code org.hotline12345.triage.TriageService.preview(TriageInput)} once that module is on main. Until then there is no
- * bean, the screen says the preview is not connected, and the operator grades the ticket by hand (never a made-up
- * grade).
+ * Implemented by {@link TriageServicePreview} over the triage module. Should no implementation be present, the screen
+ * says the preview is not connected and the operator grades the ticket by hand (never a made-up grade).
  */
 interface TriagePreview {
 

@@ -3,5 +3,5 @@
  * suggestions live as the description is typed; out by a direct answer or into the dispatch queues.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "ticket", "department", "knowledge", "user", "shared" })
+		allowedDependencies = { "ticket", "triage", "department", "knowledge", "user", "shared" })
 package org.hotline12345.intake;

@@ -291,8 +291,26 @@ class IntakeIntegrationTests {
 		this.mvc.perform(get("/intake/categories").param("categoryCode", "养老").with(user(operator())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("SB.YL")));
-		this.mvc.perform(post("/intake/triage").with(user(operator())).with(csrf()).param("description", "路灯不亮"))
-			.andExpect(status().isOk());
+		this.mvc.perform(post("/intake/triage").with(user(operator())).with(csrf())
+				.param("description", "楼道里现在有很大的煤气味，邻居家里有老人").param("requestType", "HELP"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("level-CRITICAL")));
+	}
+
+	@Test
+	void triageGradesTheTicketAndAnUrgentOneGoesToTheUrgentQueue() throws Exception {
+		MvcResult result = this.mvc.perform(intake(UUID.randomUUID().toString(), phone(),
+				"楼道里现在有很大的煤气味，邻居家里有老人", "requestType", "HELP", "categoryCode", "GY.RQ.XL",
+				"manualLevel", ""))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		TicketDetails ticket = ticket(ticketNo(result));
+		assertThat(ticket.level()).isEqualTo(org.hotline12345.ticket.TriageLevel.CRITICAL);
+		assertThat(ticket.reasons()).isNotEmpty();
+		assertThat(ticket.ruleSetVersion()).isNotNull();
+		assertThat(ticket.status()).isEqualTo(TicketStatus.PENDING_DISPATCH);
+		this.mvc.perform(get("/intake/tickets/" + ticket.ticketNo()).with(user(operator())))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("紧急派单队列")));
 	}
 
 }
