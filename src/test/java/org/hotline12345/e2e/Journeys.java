@@ -48,6 +48,14 @@ final class Journeys {
 			.ticketNo();
 	}
 
+	/** An earlier call answered on the line (直接答复), closed at once: the caller's history. */
+	String answered(String phone, String description, String answer) {
+		NewTicket request = new NewTicket("王女士", phone, false, false, null, "chongchuan", null, description,
+				RequestType.CONSULTATION, null, Channel.PHONE, null, false, UUID.randomUUID().toString());
+		return this.workflow.register(request, grade(request), TicketWorkflow.Outcome.DIRECT_ANSWER, answer, OPERATOR)
+			.ticketNo();
+	}
+
 	String dispatched(String unitCode, String description, String category) {
 		String no = queued("13962000000", description, RequestType.COMPLAINT, category);
 		this.workflow.dispatch(no, unitCode, List.of(), null, null, OPERATOR);
