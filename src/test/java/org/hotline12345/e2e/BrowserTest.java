@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
@@ -185,15 +187,20 @@ abstract class BrowserTest {
 
 	/** A full-page screenshot: the whole document, not just the first screen (for timelines and reports). */
 	Path screenshotFull(String name) {
-		Dimension before = driver.manage().window().getSize();
-		Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
-			.executeScript("return document.documentElement.scrollHeight");
-		driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(4000, Math.max(768, height.intValue()))));
+		ChromeDriver chrome = (ChromeDriver) driver;
+		Map<?, ?> size = (Map<?, ?>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+		Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
+				"scale", 1);
+		Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
+				Map.of("captureBeyondViewport", true, "fromSurface", true, "clip", clip));
 		try {
-			return screenshot(name);
+			Path target = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
+			return target;
 		}
-		finally {
-			driver.manage().window().setSize(before);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -50,8 +50,12 @@ final class Journeys {
 
 	/** An earlier call answered on the line (直接答复), closed at once: the caller's history. */
 	String answered(String phone, String description, String answer) {
+		return answered(phone, description, null, answer);
+	}
+
+	String answered(String phone, String description, String category, String answer) {
 		NewTicket request = new NewTicket("王女士", phone, false, false, null, "chongchuan", null, description,
-				RequestType.CONSULTATION, null, Channel.PHONE, null, false, UUID.randomUUID().toString());
+				RequestType.CONSULTATION, category, Channel.PHONE, null, false, UUID.randomUUID().toString());
 		return this.workflow.register(request, grade(request), TicketWorkflow.Outcome.DIRECT_ANSWER, answer, OPERATOR)
 			.ticketNo();
 	}

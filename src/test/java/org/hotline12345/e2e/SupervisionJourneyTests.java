@@ -29,6 +29,14 @@ class SupervisionJourneyTests extends BrowserTest {
 
 	@Test
 	void theDashboardShowsTheNumbersMovingAndTheWeeklyReportRendersAndDownloads() {
+		// A morning's ordinary calls, so that the charts and the hot topics have something to show.
+		journeys().answered("13962008001", "灵活就业人员养老保险怎么交", "SB.YL.LHJY", "可在江苏智慧人社App办理灵活就业参保登记。");
+		journeys().answered("13962008002", "养老保险关系从上海转回南通要什么材料", "SB.YL.GXZY", "持身份证到社保中心办理转移接续。");
+		journeys().answered("13962008003", "退休审批需要多长时间", "SB.YL.TXSP", "材料齐全的，20个工作日内办结。");
+		journeys().answered("13962008004", "家庭医生签约在哪里办", "YL.JT", "可到所在社区卫生服务中心签约。");
+		journeys().replied("wjw", "社区医院挂号要排很久", "YL.FW.GH", "已协调增加挂号窗口。");
+		journeys().replied("rsj", "养老金待遇领取资格认证不会操作", "SB.YL.DYLQ", "已电话指导完成认证。");
+
 		login("supervisor");
 		open("/supervision");
 		int takenBefore = Integer.parseInt(waitFor(By.cssSelector("#panel-today .kpi")).getText().strip());
@@ -44,6 +52,7 @@ class SupervisionJourneyTests extends BrowserTest {
 			.isEqualTo(openBefore + 2);
 		waitFor(By.cssSelector(".chart canvas"));
 		screenshot("dashboard");
+		screenshotFull("dashboard-full");
 		assertAccessible();
 
 		// This week so far, so that the calls just taken are in it (the default is the last whole week).
@@ -51,6 +60,7 @@ class SupervisionJourneyTests extends BrowserTest {
 		WebElement intake = waitFor(By.id("intake-line"));
 		assertThat(intake.getText()).isNotBlank();
 		screenshot("weekly-report");
+		screenshotFull("weekly-report-full");
 		assertAccessible();
 		String export = driver.findElement(By.cssSelector("a[href*='/supervision/weekly-report/export'][href*='xlsx']"))
 			.getAttribute("href");
