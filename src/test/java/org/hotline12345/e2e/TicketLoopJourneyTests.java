@@ -50,6 +50,7 @@ class TicketLoopJourneyTests extends BrowserTest {
 		new Select(driver.findElement(By.id("requestType"))).selectByValue("HELP");
 		new Select(driver.findElement(By.id("districtCode"))).selectByValue("chongchuan");
 		driver.findElement(By.id("address")).sendKeys("崇川区狼山镇街道");
+		driver.findElement(By.id("categoryCode")).sendKeys("YL.JJ");
 		WebElement level = waitForText(By.cssSelector("#triage-panel .level"), "特急");
 		assertThat(level.getAttribute("class")).contains("level-CRITICAL");
 		assertThat(driver.findElement(By.id("triage-panel")).getText()).contains("生命危险");
@@ -80,7 +81,7 @@ class TicketLoopJourneyTests extends BrowserTest {
 
 		first.findElement(By.cssSelector("a.btn")).click();
 		waitFor(By.cssSelector(".critical-call[role=alert]"));
-		assertThat(bodyText()).contains(ticketNo, "生命危险");
+		assertThat(bodyText()).contains(ticketNo, "生命危险", "院前急救");
 		List<WebElement> suggested = driver.findElements(By.cssSelector("input[name=leadUnitCode][value=wjw]"));
 		if (suggested.isEmpty()) {
 			driver.findElement(By.cssSelector("input[name=leadUnitCode][value=__other]")).click();
@@ -91,6 +92,7 @@ class TicketLoopJourneyTests extends BrowserTest {
 		}
 		driver.findElement(By.id("dispatch-note")).sendKeys("特急：已电话通知卫健委值班室，请立即协调抗蛇毒血清。");
 		screenshot("dispatch");
+		screenshotFull("dispatch-full");
 		assertAccessible();
 		driver.findElement(By.cssSelector("form.dispatch-form button[type=submit]")).click();
 		assertThat(waitFor(By.cssSelector(".flash-ok")).getText()).contains(ticketNo, "卫健委");
@@ -125,6 +127,7 @@ class TicketLoopJourneyTests extends BrowserTest {
 		driver.findElement(By.cssSelector("#reply input[name=outcome][value=SOLVED]")).click();
 		driver.findElement(By.id("answer")).sendKeys("患者已在市一院注射抗蛇毒血清，生命体征平稳。");
 		screenshot("unit-ticket");
+		screenshotFull("unit-ticket-full");
 		screenshotAt("unit-ticket-tablet", 820, 1180);
 		assertAccessible();
 		driver.findElement(By.cssSelector("#reply button[type=submit]")).click();
@@ -144,6 +147,7 @@ class TicketLoopJourneyTests extends BrowserTest {
 		driver.findElement(By.cssSelector("#callback-outcome input[name=satisfaction][value=SATISFIED]")).click();
 		driver.findElement(By.cssSelector("#callback-outcome textarea")).sendKeys("市民表示感谢，父亲已脱离危险。");
 		screenshot("callback");
+		screenshotFull("callback-full");
 		assertAccessible();
 		driver.findElement(By.cssSelector("#callback-outcome button[type=submit]")).click();
 		assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("工单已办结");
