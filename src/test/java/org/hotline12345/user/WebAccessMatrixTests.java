@@ -39,7 +39,7 @@ class WebAccessMatrixTests {
 	/** What anonymous visitors may open. */
 	private static final Set<String> PUBLIC = Set.of("/login", "/error");
 
-	/** URL prefix -> roles allowed, first match wins (mirrors SecurityConfiguration). */
+	/** URL prefix (or a regular expression starting with ^) -> roles allowed, first match wins (mirrors SecurityConfiguration). */
 	private static final Map<String, Set<Role>> RULES = new LinkedHashMap<>();
 
 	static {
@@ -50,6 +50,8 @@ class WebAccessMatrixTests {
 		RULES.put("/audit", EnumSet.of(Role.AUDITOR));
 		RULES.put("/supervision", EnumSet.of(Role.SUPERVISOR));
 		RULES.put("/triage/rules", EnumSet.of(Role.SUPERVISOR));
+		RULES.put("/triage/alerts", EnumSet.of(Role.SUPERVISOR));
+		RULES.put("^/knowledge/(new|[^/]+/edit)$", EnumSet.of(Role.SUPERVISOR));
 		RULES.put("/unit/", EnumSet.of(Role.UNIT_STAFF));
 		RULES.put("/intake", EnumSet.of(Role.OPERATOR));
 		RULES.put("/callback", EnumSet.of(Role.OPERATOR));
@@ -165,6 +167,12 @@ class WebAccessMatrixTests {
 
 	private Set<Role> allowed(String path) {
 		for (Map.Entry<String, Set<Role>> rule : RULES.entrySet()) {
+			if (rule.getKey().startsWith("^")) {
+				if (path.matches(rule.getKey())) {
+					return rule.getValue();
+				}
+				continue;
+			}
 			if (path.equals(rule.getKey()) || path.startsWith(rule.getKey().endsWith("/") ? rule.getKey()
 					: rule.getKey() + "/") || path.equals(rule.getKey().replaceAll("/$", ""))) {
 				return rule.getValue();
