@@ -98,6 +98,22 @@ class CitizenPortalIntegrationTests {
 	}
 
 	@Test
+	void theTalentLinesOnlineEntryRegistersOnTheTalentLine() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(get("/portal").param("line", "TALENT").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("尚贤人才服务热线")));
+		Challenge challenge = (Challenge) session.getAttribute(Challenge.SESSION_KEY);
+		MvcResult result = this.mvc.perform(submission(session, "10.9.0.6", String.valueOf(challenge.answer()))
+			.param("line", "TALENT"))
+			.andExpect(redirectedUrl("/portal/submitted"))
+			.andReturn();
+		String no = ((CitizenPortal.Submission) result.getFlashMap().get("submission")).ticketNo();
+		assertThat(this.queries.findForOversight(no).orElseThrow().serviceLine())
+			.isEqualTo(org.hotline12345.ticket.ServiceLine.TALENT);
+	}
+
+	@Test
 	void oneAddressMaySubmitOnlyAFewTimesPerHour() throws Exception {
 		String address = "10.9.1." + (int) (Math.random() * 200);
 		for (int i = 0; i < this.settings.submissionsPerWindow(); i++) {
