@@ -39,6 +39,10 @@ public class AuditLog {
 		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		this.jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CHAIN_LOCK);
 		List<String> last = this.jdbc.queryForList("select hash from audit_log order by id desc limit 1", String.class);
+		if (last.isEmpty()) {
+			// Everything archived (a quiet system): the chain goes on from the archive.
+			last = this.jdbc.queryForList("select hash from audit_log_archive order by id desc limit 1", String.class);
+		}
 		String previous = last.isEmpty() ? "" : last.get(0);
 		String hash = hash(previous, at, event);
 		this.jdbc.update("""

@@ -189,11 +189,16 @@ public class TicketWorkflow {
 		audit(actor, "TICKET_SUB_DISPATCH", ticketNo, streetCode);
 	}
 
-	public void addProgress(String ticketNo, String note, Actor actor) {
-		change(ticketNo, null, actor, (ticket) -> {
+	/**
+	 * 办理过程: a note on the timeline. Answers the id of the new timeline entry, so that what belongs to the note
+	 * (site photos) can refer to it.
+	 */
+	public long addProgress(String ticketNo, String note, Actor actor) {
+		List<TicketEventRecord> saved = change(ticketNo, null, actor, (ticket) -> {
 			requireUnit(ticket, actor);
 			ticket.addProgress(note, actor, now());
 		});
+		return saved.get(saved.size() - 1).getId();
 	}
 
 	public void requestExtension(String ticketNo, Instant until, String reason, Actor actor) {
@@ -337,7 +342,7 @@ public class TicketWorkflow {
 		change(ticketNo, null, actor, (ticket) -> ticket.remind(kind, note, actor, now()));
 	}
 
-	private void change(String ticketNo, Long expectedVersion, Actor actor, Consumer<Ticket> step) {
+	private List<TicketEventRecord> change(String ticketNo, Long expectedVersion, Actor actor, Consumer<Ticket> step) {
 		Ticket ticket = this.tickets.findByTicketNo(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
 		if (actor.is(Role.UNIT_STAFF) && !mayUnitSee(ticket, actor.unitId())) {
 			throw new TicketNotFoundException(ticketNo);
@@ -346,13 +351,13 @@ public class TicketWorkflow {
 			throw new TicketChangedConcurrentlyException(ticketNo);
 		}
 		step.accept(ticket);
-		save(ticket);
+		return save(ticket);
 	}
 
-	private void save(Ticket ticket) {
+	private List<TicketEventRecord> save(Ticket ticket) {
 		List<TicketEventRecord> entries = ticket.drainTimeline();
 		this.tickets.save(ticket);
-		this.timeline.saveAll(entries);
+		return this.timeline.saveAll(entries);
 	}
 
 	boolean mayUnitSee(Ticket ticket, Long unitId) {

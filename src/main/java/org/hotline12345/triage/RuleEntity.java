@@ -117,6 +117,69 @@ class RuleEntity {
 		return this.rowType;
 	}
 
+	Long id() {
+		return this.id;
+	}
+
+	int position() {
+		return this.position;
+	}
+
+	RuleKind kind() {
+		return this.kind;
+	}
+
+	String ruleName() {
+		return this.ruleName;
+	}
+
+	String phrase() {
+		return this.phrase;
+	}
+
+	int weight() {
+		return this.weight;
+	}
+
+	TriageMark mark() {
+		return this.mark;
+	}
+
+	boolean critical() {
+		return this.critical;
+	}
+
+	String categoryCode() {
+		return this.categoryCode;
+	}
+
+	String requestType() {
+		return this.requestType;
+	}
+
+	/** Changes a draft's phrase row; the rule set checks that it is a draft. */
+	void change(PhraseRule rule) {
+		if (this.rowType != RowType.PHRASE) {
+			throw new IllegalStateException("Rule " + this.id + " is a " + this.rowType + " row, not a phrase");
+		}
+		this.ruleSet.requireDraft();
+		this.kind = rule.kind();
+		this.ruleName = rule.rule();
+		this.phrase = rule.phrase();
+		this.weight = rule.weight();
+		this.mark = rule.mark();
+		this.critical = rule.critical();
+	}
+
+	/** Changes a draft's request-type factor. */
+	void changeFactor(int factor) {
+		if (this.rowType != RowType.REQUEST_TYPE) {
+			throw new IllegalStateException("Rule " + this.id + " is a " + this.rowType + " row, not a request type");
+		}
+		this.ruleSet.requireDraft();
+		this.weight = factor;
+	}
+
 	PhraseRule toPhraseRule() {
 		return new PhraseRule(this.kind, this.ruleName, this.phrase, this.weight, this.mark, this.critical);
 	}

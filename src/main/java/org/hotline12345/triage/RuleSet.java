@@ -15,22 +15,55 @@ import java.util.Objects;
  * @param phrases the phrase rules, scoring and modifying
  * @param categoryDefaults the minimum level of some categories
  * @param requestTypeFactors how much each request type lets hazards count
+ * @param cluster when several tickets form a 集中 cluster (used beyond a single ticket, not by the engine)
  */
 public record RuleSet(int version, Thresholds thresholds, List<PhraseRule> phrases,
-		List<CategoryDefault> categoryDefaults, List<RequestTypeFactor> requestTypeFactors) {
+		List<CategoryDefault> categoryDefaults, List<RequestTypeFactor> requestTypeFactors, Cluster cluster) {
 
 	public RuleSet {
 		Objects.requireNonNull(thresholds, "thresholds");
 		phrases = List.copyOf(phrases);
 		categoryDefaults = List.copyOf(categoryDefaults);
 		requestTypeFactors = List.copyOf(requestTypeFactors);
+		cluster = (cluster != null) ? cluster : Cluster.DEFAULTS;
+	}
+
+	/**
+	 * A rule set with the default cluster settings.
+	 */
+	public RuleSet(int version, Thresholds thresholds, List<PhraseRule> phrases, List<CategoryDefault> categoryDefaults,
+			List<RequestTypeFactor> requestTypeFactors) {
+		this(version, thresholds, phrases, categoryDefaults, requestTypeFactors, Cluster.DEFAULTS);
 	}
 
 	/**
 	 * @return the same rules under another version number
 	 */
 	public RuleSet withVersion(int newVersion) {
-		return new RuleSet(newVersion, thresholds, phrases, categoryDefaults, requestTypeFactors);
+		return new RuleSet(newVersion, thresholds, phrases, categoryDefaults, requestTypeFactors, cluster);
+	}
+
+	/**
+	 * When tickets form a 集中 cluster: {@code threshold} open tickets within {@code windowHours} of the same
+	 * category (or its level-2 parent) and district, or with descriptions at least {@code similarity} percent alike.
+	 *
+	 * @param windowHours the window, in hours before the newest ticket
+	 * @param threshold how many tickets make a cluster
+	 * @param similarity the pg_trgm similarity in percent from which two descriptions are the same matter
+	 */
+	public record Cluster(int windowHours, int threshold, int similarity) {
+
+		/** Six hours, three tickets, 60 % alike. */
+		public static final Cluster DEFAULTS = new Cluster(6, 3, 60);
+
+		public Cluster {
+			if (windowHours < 1 || windowHours > 168 || threshold < 2 || threshold > 100 || similarity < 30
+					|| similarity > 100) {
+				throw new IllegalArgumentException("Cluster settings out of range: " + windowHours + " h, " + threshold
+						+ " tickets, " + similarity + " %");
+			}
+		}
+
 	}
 
 	/**

@@ -70,6 +70,12 @@ class RuleSetEntity {
 
 	private int vulnerableFlagWeight;
 
+	private int clusterWindowHours;
+
+	private int clusterThreshold;
+
+	private int clusterSimilarity;
+
 	@OneToMany(mappedBy = "ruleSet", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
 	private List<RuleEntity> rules = new ArrayList<>();
@@ -89,17 +95,7 @@ class RuleSetEntity {
 		entity.createdAt = createdAt;
 		entity.publishedAt = publishedAt;
 		entity.note = note;
-		Thresholds t = ruleSet.thresholds();
-		entity.urgentThreshold = t.urgent();
-		entity.criticalThreshold = t.critical();
-		entity.amplifierGate = t.amplifierGate();
-		entity.negationWindow = t.negationWindow();
-		entity.gapWindow = t.gapWindow();
-		entity.scaleMinCount = t.scaleMinCount();
-		entity.scaleWeight = t.scaleWeight();
-		entity.durationMinHours = t.durationMinHours();
-		entity.durationWeight = t.durationWeight();
-		entity.vulnerableFlagWeight = t.vulnerableFlagWeight();
+		entity.setSettings(ruleSet.thresholds(), ruleSet.cluster());
 		int position = 0;
 		for (PhraseRule phrase : ruleSet.phrases()) {
 			entity.rules.add(RuleEntity.phrase(entity, position++, phrase));
@@ -111,6 +107,23 @@ class RuleSetEntity {
 			entity.rules.add(RuleEntity.requestType(entity, position++, type));
 		}
 		return entity;
+	}
+
+	private void setSettings(Thresholds t, RuleSet.Cluster cluster) {
+		RuleSetEntity entity = this;
+		entity.urgentThreshold = t.urgent();
+		entity.criticalThreshold = t.critical();
+		entity.amplifierGate = t.amplifierGate();
+		entity.negationWindow = t.negationWindow();
+		entity.gapWindow = t.gapWindow();
+		entity.scaleMinCount = t.scaleMinCount();
+		entity.scaleWeight = t.scaleWeight();
+		entity.durationMinHours = t.durationMinHours();
+		entity.durationWeight = t.durationWeight();
+		entity.vulnerableFlagWeight = t.vulnerableFlagWeight();
+		entity.clusterWindowHours = cluster.windowHours();
+		entity.clusterThreshold = cluster.threshold();
+		entity.clusterSimilarity = cluster.similarity();
 	}
 
 	RuleSet toRuleSet() {
@@ -127,7 +140,68 @@ class RuleSetEntity {
 				case REQUEST_TYPE -> types.add(rule.toRequestTypeFactor());
 			}
 		}
-		return new RuleSet(this.version, thresholds, phrases, categories, types);
+		return new RuleSet(this.version, thresholds, phrases, categories, types,
+				new RuleSet.Cluster(this.clusterWindowHours, this.clusterThreshold, this.clusterSimilarity));
+	}
+
+	/**
+	 * Changes the thresholds and cluster settings of a draft.
+	 */
+	void changeSettings(Thresholds thresholds, RuleSet.Cluster cluster) {
+		requireDraft();
+		setSettings(thresholds, cluster);
+	}
+
+	/**
+	 * Adds a phrase, a category default or a request-type factor at the end of a draft.
+	 */
+	RuleEntity add(java.util.function.BiFunction<RuleSetEntity, Integer, RuleEntity> row) {
+		requireDraft();
+		int position = this.rules.stream().mapToInt(RuleEntity::position).max().orElse(-1) + 1;
+		RuleEntity rule = row.apply(this, position);
+		this.rules.add(rule);
+		return rule;
+	}
+
+	/**
+	 * @return the draft's row {@code id}, to change or remove it
+	 */
+	RuleEntity rule(long id) {
+		return this.rules.stream()
+			.filter((rule) -> rule.id() != null && rule.id() == id)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No rule " + id + " in triage rule set v" + this.version));
+	}
+
+	void remove(long id) {
+		requireDraft();
+		this.rules.remove(rule(id));
+	}
+
+	void requireDraft() {
+		if (this.status != Status.DRAFT) {
+			throw new IllegalStateException("Cannot change triage rule set v" + this.version + " in status " + this.status);
+		}
+	}
+
+	List<RuleEntity> rules() {
+		return this.rules;
+	}
+
+	String createdBy() {
+		return this.createdBy;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	Instant publishedAt() {
+		return this.publishedAt;
+	}
+
+	String note() {
+		return this.note;
 	}
 
 	void publish(Instant at) {

@@ -75,7 +75,13 @@ final class RuleSetFormat {
 					r.required("factor").asInt(), r.path("allKinds").asBoolean(false),
 					r.path("exemptWhenNow").asBoolean(false), r.path("floorExempt").asBoolean(false)));
 		}
-		return new RuleSet(root.path("version").asInt(0), thresholds, phrases, categories, types);
+		RuleSet.Cluster cluster = RuleSet.Cluster.DEFAULTS;
+		JsonNode c = root.path("cluster");
+		if (c.isObject()) {
+			cluster = new RuleSet.Cluster(c.path("windowHours").asInt(cluster.windowHours()),
+					c.path("threshold").asInt(cluster.threshold()), c.path("similarity").asInt(cluster.similarity()));
+		}
+		return new RuleSet(root.path("version").asInt(0), thresholds, phrases, categories, types, cluster);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.hotline12345.triage;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -12,6 +13,13 @@ interface RuleSetRepository extends JpaRepository<RuleSetEntity, Long> {
 	Optional<RuleSetEntity> findByStatus(RuleSetEntity.Status status);
 
 	Optional<RuleSetEntity> findByVersion(int version);
+
+	@EntityGraph(attributePaths = "rules")
+	@Query("select r from RuleSetEntity r where r.version = ?1")
+	Optional<RuleSetEntity> findWithRulesByVersion(int version);
+
+	/** Every version, newest first, without their rows: the list of versions on the editor's first page. */
+	List<RuleSetEntity> findAllByOrderByVersionDesc();
 
 	/** Cheap enough to poll: other instances learn of a publication this way. */
 	@Query("select r.version from RuleSetEntity r where r.status = org.hotline12345.triage.RuleSetEntity.Status.PUBLISHED")

@@ -2,6 +2,8 @@ package org.hotline12345.user;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.hotline12345.department.DepartmentDirectory;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +21,38 @@ class AccountAdminController {
 
 	private final AccountAdministration administration;
 
-	AccountAdminController(AccountAdministration administration) {
+	private final DepartmentDirectory directory;
+
+	AccountAdminController(AccountAdministration administration, DepartmentDirectory directory) {
 		this.administration = administration;
+		this.directory = directory;
+	}
+
+	@GetMapping("/admin/users/new")
+	String newAccount(Model model) {
+		model.addAttribute("form", new AccountAdministration.NewAccount("", "", null, null));
+		return form(model);
+	}
+
+	@PostMapping("/admin/users/new")
+	String create(AccountAdministration.NewAccount form, @AuthenticationPrincipal HotlineUser user,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		AccountAdministration.Created created = this.administration.create(form, user, request.getRemoteAddr());
+		if (!created.problems().isEmpty()) {
+			model.addAttribute("form", form);
+			model.addAttribute("errors", created.problems());
+			return form(model);
+		}
+		redirect.addFlashAttribute("message", "account.created");
+		redirect.addFlashAttribute("createdUsername", form.username().strip());
+		redirect.addFlashAttribute("initialPassword", created.initialPassword());
+		return "redirect:/admin/users";
+	}
+
+	private String form(Model model) {
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("units", this.directory.units());
+		return "user/account-new";
 	}
 
 	@GetMapping("/admin/users")
@@ -48,6 +80,14 @@ class AccountAdminController {
 			RedirectAttributes redirect) {
 		this.administration.unlock(id, user, request.getRemoteAddr());
 		redirect.addFlashAttribute("message", "account.unlocked");
+		return "redirect:/security/accounts";
+	}
+
+	@PostMapping("/security/accounts/{id}/mfa-reset")
+	String resetSecondFactor(@PathVariable long id, @AuthenticationPrincipal HotlineUser user,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		this.administration.resetSecondFactor(id, user, request.getRemoteAddr());
+		redirect.addFlashAttribute("message", "account.mfaReset");
 		return "redirect:/security/accounts";
 	}
 

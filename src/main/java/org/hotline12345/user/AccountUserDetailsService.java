@@ -42,7 +42,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		return new HotlineUser(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
 				account.getUnitId(), (unit != null) ? unit.code() : null, (unit != null) ? unit.name() : null,
 				account.getPasswordHash(), account.isEnabled(), account.isLockedAt(this.clock.instant()),
-				account.isMustChangePassword());
+				account.isMustChangePassword(), account.isInitialPasswordExpired(this.clock.instant()));
 	}
 
 }

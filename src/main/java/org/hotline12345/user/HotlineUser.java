@@ -35,10 +35,13 @@ public final class HotlineUser implements UserDetails, CredentialsContainer, Ser
 
 	private final boolean passwordChangeRequired;
 
+	private final boolean credentialsExpired;
+
 	private String password;
 
 	HotlineUser(long id, String username, String displayName, Role role, Long unitId, String unitCode, String unitName,
-			String password, boolean enabled, boolean locked, boolean passwordChangeRequired) {
+			String password, boolean enabled, boolean locked, boolean passwordChangeRequired,
+			boolean credentialsExpired) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -50,12 +53,13 @@ public final class HotlineUser implements UserDetails, CredentialsContainer, Ser
 		this.enabled = enabled;
 		this.locked = locked;
 		this.passwordChangeRequired = passwordChangeRequired;
+		this.credentialsExpired = credentialsExpired;
 	}
 
 	/** For tests and system actors (the scheduler, the API's channel accounts). */
 	public static HotlineUser of(long id, String username, String displayName, Role role, Long unitId, String unitCode,
 			String unitName) {
-		return new HotlineUser(id, username, displayName, role, unitId, unitCode, unitName, "", true, false, false);
+		return new HotlineUser(id, username, displayName, role, unitId, unitCode, unitName, "", true, false, false, false);
 	}
 
 	public long id() {
@@ -109,6 +113,12 @@ public final class HotlineUser implements UserDetails, CredentialsContainer, Ser
 	@Override
 	public boolean isAccountNonLocked() {
 		return !this.locked;
+	}
+
+	/** False for an initial password that was not used in time: login is refused. */
+	@Override
+	public boolean isCredentialsNonExpired() {
+		return !this.credentialsExpired;
 	}
 
 	@Override

@@ -29,11 +29,15 @@ class LoginAuditor {
 
 	private final Clock clock;
 
-	LoginAuditor(UserAccountRepository accounts, AuditLog audit, SecuritySettings settings, Clock clock) {
+	private final LoginThrottle throttle;
+
+	LoginAuditor(UserAccountRepository accounts, AuditLog audit, SecuritySettings settings, Clock clock,
+			LoginThrottle throttle) {
 		this.accounts = accounts;
 		this.audit = audit;
 		this.settings = settings;
 		this.clock = clock;
+		this.throttle = throttle;
 	}
 
 	@EventListener
@@ -55,6 +59,7 @@ class LoginAuditor {
 		String username = LogSafe.text(authentication.getName());
 		String address = address(authentication);
 		String reason = event.getException().getClass().getSimpleName();
+		this.throttle.recordFailure(address);
 		this.accounts.findByUsername(authentication.getName()).ifPresent((account) -> {
 			boolean lockedNow = account.recordFailure(this.clock.instant(), this.settings.maxFailedLogins(),
 					this.settings.lockDuration());
@@ -70,7 +75,7 @@ class LoginAuditor {
 	@Transactional
 	void on(LogoutSuccessEvent event) {
 		Authentication authentication = event.getAuthentication();
-		this.audit.record(new AuditEvent("LOGOUT", authentication.getName(), address(authentication), "USER",
+		this.audit.record(new AuditEvent("LOGOUT", LogSafe.text(authentication.getName()), address(authentication), "USER",
 				authentication.getName(), Outcome.SUCCESS, null));
 	}
 

@@ -51,6 +51,12 @@ class UserAccount {
 
 	private Instant lastLoginAt;
 
+	private Instant initialPasswordExpiresAt;
+
+	private String totpSecret;
+
+	private Long totpLastStep;
+
 	@Version
 	private long version;
 
@@ -68,6 +74,53 @@ class UserAccount {
 		this.unitId = unitId;
 		this.createdAt = now;
 		this.passwordChangedAt = now;
+	}
+
+	/** An account an administrator creates: its initial password must be changed at first login and expires. */
+	static UserAccount withInitialPassword(String username, String displayName, String passwordHash, Role role,
+			Long unitId, Instant now, Duration lifetime) {
+		UserAccount account = new UserAccount(username, displayName, passwordHash, role, unitId, now);
+		account.mustChangePassword = true;
+		account.initialPasswordExpiresAt = (lifetime != null) ? now.plus(lifetime) : null;
+		return account;
+	}
+
+	/** The password must be changed before anything else: first login, or older than {@code maxAge}. */
+	boolean isPasswordChangeDue(Instant now, Duration maxAge) {
+		return this.mustChangePassword || !now.isBefore(this.passwordChangedAt.plus(maxAge));
+	}
+
+	/** An initial password left unused past its lifetime: login is refused until an administrator sets a new one. */
+	boolean isInitialPasswordExpired(Instant now) {
+		return this.mustChangePassword && this.initialPasswordExpiresAt != null
+				&& !now.isBefore(this.initialPasswordExpiresAt);
+	}
+
+	boolean hasSecondFactor() {
+		return this.totpSecret != null;
+	}
+
+	void enrolSecondFactor(String encryptedSecret, long step) {
+		this.totpSecret = encryptedSecret;
+		this.totpLastStep = step;
+	}
+
+	void resetSecondFactor() {
+		this.totpSecret = null;
+		this.totpLastStep = null;
+	}
+
+	/** Accepts a code's time step once: a code already used (or an older one) is refused, which stops replays. */
+	boolean useTotpStep(long step) {
+		if (this.totpLastStep != null && step <= this.totpLastStep) {
+			return false;
+		}
+		this.totpLastStep = step;
+		return true;
+	}
+
+	String getTotpSecret() {
+		return this.totpSecret;
 	}
 
 	boolean isLockedAt(Instant now) {
@@ -103,6 +156,7 @@ class UserAccount {
 		this.passwordHash = newHash;
 		this.passwordChangedAt = now;
 		this.mustChangePassword = false;
+		this.initialPasswordExpiresAt = null;
 	}
 
 	void requirePasswordChange() {

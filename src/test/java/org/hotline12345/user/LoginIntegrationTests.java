@@ -28,8 +28,8 @@ class LoginIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@ParameterizedTest
-	@CsvSource({ "operator, /intake", "supervisor, /supervision", "rsj, /unit/tickets", "sysadmin, /admin/users",
-			"secadmin, /security/accounts", "auditor, /audit" })
+	@CsvSource({ "operator, /intake", "supervisor, /supervision", "rsj, /unit/tickets", "sysadmin, /mfa",
+			"secadmin, /mfa", "auditor, /mfa" })
 	void eachRoleLandsOnItsOwnHomePage(String username, String home) throws Exception {
 		this.mvc.perform(formLogin().user(username).password(DemoAccounts.PASSWORD))
 			.andExpect(authenticated())
