@@ -151,8 +151,10 @@ class Transfers {
 		boolean fresh = this.jdbc.update("insert into interop_status_received (transfer_id, event, at, received_at)"
 				+ " values (?, ?, ?, ?) on conflict do nothing", id, event, Timestamp.from(at), now) == 1;
 		if (fresh) {
-			this.jdbc.update("update interop_transfer set last_remote_status = ?, updated_at = ? where id = ?",
-					(text.length() > 500) ? text.substring(0, 500) : text, now, id);
+			// Pushes may arrive out of order (retries): the latest by the peer's time is the one shown.
+			this.jdbc.update("update interop_transfer set last_remote_status = ?, updated_at = ? where id = ?"
+					+ " and not exists (select 1 from interop_status_received where transfer_id = ? and at > ?)",
+					(text.length() > 500) ? text.substring(0, 500) : text, now, id, id, Timestamp.from(at));
 			this.workflow.noteLinkage(localTicketNo, text, INTEROP);
 		}
 		return fresh;

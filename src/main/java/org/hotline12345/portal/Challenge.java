@@ -1,12 +1,13 @@
 package org.hotline12345.portal;
 
+import java.io.Serializable;
 import java.security.SecureRandom;
 
 /**
  * A small arithmetic question in Chinese words (七加五等于几？), rendered by the server and answered in digits. It needs
  * no internet and no script; the answer stays in the visitor's session and is good for one try.
  */
-record Challenge(String question, int answer) {
+record Challenge(String question, int answer) implements Serializable {
 
 	static final String SESSION_KEY = Challenge.class.getName();
 

@@ -47,7 +47,7 @@ class CitizenPortal {
 	}
 
 	/** The number and the query code; the code is shown once and never stored in clear. */
-	record Submission(String ticketNo, String code) {
+	record Submission(String ticketNo, String code) implements java.io.Serializable {
 	}
 
 	@Transactional

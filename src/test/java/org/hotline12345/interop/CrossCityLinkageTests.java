@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hotline12345.HotlineApplication;
+import org.hotline12345.TestDatabaseEnvironmentPostProcessor;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.ticket.Actor;
 import org.hotline12345.ticket.Channel;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,8 +57,7 @@ class CrossCityLinkageTests {
 
 	static ConfigurableApplicationContext nantong;
 
-	static Runnable dropSecondDatabase = () -> {
-	};
+	static final List<Runnable> dropDatabases = new java.util.ArrayList<>();
 
 	final Actor operator = new Actor("operator", Role.OPERATOR, null);
 
@@ -68,14 +69,13 @@ class CrossCityLinkageTests {
 		if (yancheng != null) {
 			yancheng.close();
 		}
-		dropSecondDatabase.run();
+		dropDatabases.forEach(Runnable::run);
 	}
 
 	@Test
 	void aTransferSurvivesThePeerBeingDownArrivesOnceAndTheStatusComesBack() throws Exception {
 		int nantongPort = freePort();
-		yancheng = start(Map.of("hotline.interop.self-code", "yancheng", "hotline.interop.self-name", "盐城12345",
-				"hotline.ticket.number-prefix", "YC"));
+		yancheng = startYancheng();
 		long toNantong = yancheng.getBean(Peers.class)
 			.save("nantong", "南通12345", "http://127.0.0.1:" + nantongPort, SECRET, "sysadmin");
 
@@ -90,10 +90,15 @@ class CrossCityLinkageTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> transfer(yancheng, transferId).attempts() >= 1);
 		assertThat(transfer(yancheng, transferId).status()).isEqualTo("PENDING");
 		assertThat(transfer(yancheng, transferId).lastError()).contains("unreachable");
-		assertThat(incomplete(yancheng, "TicketTransferRequested")).isEqualTo(1);
+		assertThat(incomplete(yancheng, origin)).isEqualTo(1);
 
 		// 南通 comes up on the address 盐城 knows, with its own database on the same server.
-		nantong = start(secondDatabase(yancheng.getEnvironment(), nantongPort));
+		Map<String, Object> nantongProperties = freshDatabase();
+		nantongProperties.put("server.port", String.valueOf(nantongPort));
+		nantongProperties.put("hotline.interop.self-code", "nantong");
+		nantongProperties.put("hotline.interop.self-name", "南通12345");
+		nantongProperties.put("hotline.ticket.number-prefix", "NT");
+		nantong = start(nantongProperties);
 		nantong.getBean(Peers.class)
 			.save("yancheng", "盐城12345",
 					"http://127.0.0.1:" + yancheng.getEnvironment().getProperty("local.server.port"), SECRET,
@@ -104,7 +109,7 @@ class CrossCityLinkageTests {
 			.until(() -> "DELIVERED".equals(transfer(yancheng, transferId).status()));
 		String linked = transfer(yancheng, transferId).remoteTicketNo();
 		assertThat(linked).startsWith("NT");
-		assertThat(incomplete(yancheng, "TicketTransferRequested")).isZero();
+		assertThat(incomplete(yancheng, origin)).isZero();
 
 		// Sent again (a lost answer, a second resubmission): still one ticket in 南通.
 		assertThat(yancheng.getBean(PeerSender.class).deliver(transferId)).isEqualTo(linked);
@@ -151,7 +156,7 @@ class CrossCityLinkageTests {
 	@Test
 	void unsignedStaleOrTamperedRequestsAreRefused() throws Exception {
 		if (yancheng == null) {
-			yancheng = start(Map.of("hotline.interop.self-code", "yancheng", "hotline.ticket.number-prefix", "YC"));
+			yancheng = startYancheng();
 		}
 		yancheng.getBean(Peers.class).save("suzhou", "苏州12345", "http://127.0.0.1:9", SECRET, "sysadmin");
 		String url = "http://127.0.0.1:" + yancheng.getEnvironment().getProperty("local.server.port")
@@ -177,30 +182,40 @@ class CrossCityLinkageTests {
 		return new SpringApplicationBuilder(HotlineApplication.class).profiles("demo").properties(all).run();
 	}
 
-	static Map<String, Object> secondDatabase(Environment first, int port) throws SQLException {
-		String url = first.getRequiredProperty("spring.datasource.url");
-		String user = first.getProperty("spring.datasource.username");
-		String password = first.getProperty("spring.datasource.password");
-		String name = "hotline_peer_" + UUID.randomUUID().toString().substring(0, 8);
+	static ConfigurableApplicationContext startYancheng() throws SQLException {
+		Map<String, Object> properties = freshDatabase();
+		properties.put("hotline.interop.self-code", "yancheng");
+		properties.put("hotline.interop.self-name", "盐城12345");
+		properties.put("hotline.ticket.number-prefix", "YC");
+		return start(properties);
+	}
+
+	/**
+	 * Each city gets a database of its own, created on the server the test infrastructure gives this JVM (so that the
+	 * other test classes' background work never sees these cities' tickets and publications).
+	 */
+	static Map<String, Object> freshDatabase() throws SQLException {
+		StandardEnvironment environment = new StandardEnvironment();
+		new TestDatabaseEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		String url = environment.getRequiredProperty("spring.datasource.url");
+		String user = environment.getProperty("spring.datasource.username");
+		String password = environment.getProperty("spring.datasource.password");
+		String name = "hotline_city_" + UUID.randomUUID().toString().substring(0, 8);
 		execute(url, user, password, "CREATE DATABASE " + name);
-		dropSecondDatabase = () -> {
+		dropDatabases.add(() -> {
 			try {
 				execute(url, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException(ex);
 			}
-		};
+		});
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.datasource.url", url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
 		if (user != null) {
 			properties.put("spring.datasource.username", user);
 			properties.put("spring.datasource.password", (password != null) ? password : "");
 		}
-		properties.put("server.port", String.valueOf(port));
-		properties.put("hotline.interop.self-code", "nantong");
-		properties.put("hotline.interop.self-name", "南通12345");
-		properties.put("hotline.ticket.number-prefix", "NT");
 		return properties;
 	}
 
@@ -215,10 +230,12 @@ class CrossCityLinkageTests {
 		return context.getBean(Transfers.class).find(id).orElseThrow();
 	}
 
-	static int incomplete(ConfigurableApplicationContext context, String eventType) {
+	/** Undelivered hand-overs of {@code ticketNo} in the event publication registry. */
+	static int incomplete(ConfigurableApplicationContext context, String ticketNo) {
 		return context.getBean(JdbcTemplate.class)
 			.queryForObject("select count(*) from event_publication where completion_date is null"
-					+ " and event_type like ?", Integer.class, "%" + eventType);
+					+ " and event_type like ? and serialized_event like ?", Integer.class, "%TicketTransferRequested",
+					"%" + ticketNo + "%");
 	}
 
 	static int post(String url, String body, String peer, long timestamp, String signature) throws Exception {

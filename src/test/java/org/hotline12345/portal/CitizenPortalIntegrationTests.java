@@ -18,7 +18,9 @@ import org.hotline12345.user.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
+
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -58,21 +60,21 @@ class CitizenPortalIntegrationTests {
 
 	@Test
 	void theFormIsPublicAndAsksAQuestionInChinese() throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(get("/portal").session(session))
+		Visitor session = new Visitor();
+		session.perform(get("/portal"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("等于几")));
-		Challenge challenge = (Challenge) session.getAttribute(Challenge.SESSION_KEY);
+		Challenge challenge = session.challenge;
 		assertThat(challenge).isNotNull();
 		assertThat(challenge.question()).matches("[一二三四五六七八九十]+[加减][一二三四五六七八九十]+等于几？");
 	}
 
 	@Test
 	void aWrongAnswerKeepsTheFormAndWhatWasTyped() throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(get("/portal").session(session));
-		Challenge challenge = (Challenge) session.getAttribute(Challenge.SESSION_KEY);
-		this.mvc.perform(submission(session, "10.9.0.1", String.valueOf(challenge.answer() + 1)))
+		Visitor session = new Visitor();
+		session.perform(get("/portal"));
+		Challenge challenge = session.challenge;
+		session.perform(submission(session, "10.9.0.1", String.valueOf(challenge.answer() + 1)))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("form", "answer"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("小区门口的路灯坏了一个多星期")));
@@ -80,7 +82,7 @@ class CitizenPortalIntegrationTests {
 
 	@Test
 	void withoutTheChallengeInTheSessionNothingIsRegistered() throws Exception {
-		this.mvc.perform(submission(new MockHttpSession(), "10.9.0.2", "7"))
+		this.mvc.perform(submission(new Visitor(), "10.9.0.2", "7"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("form", "answer"));
 	}
@@ -99,12 +101,12 @@ class CitizenPortalIntegrationTests {
 
 	@Test
 	void theTalentLinesOnlineEntryRegistersOnTheTalentLine() throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(get("/portal").param("line", "TALENT").session(session))
+		Visitor session = new Visitor();
+		session.perform(get("/portal").param("line", "TALENT"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("尚贤人才服务热线")));
-		Challenge challenge = (Challenge) session.getAttribute(Challenge.SESSION_KEY);
-		MvcResult result = this.mvc.perform(submission(session, "10.9.0.6", String.valueOf(challenge.answer()))
+		Challenge challenge = session.challenge;
+		MvcResult result = session.perform(submission(session, "10.9.0.6", String.valueOf(challenge.answer()))
 			.param("line", "TALENT"))
 			.andExpect(redirectedUrl("/portal/submitted"))
 			.andReturn();
@@ -119,10 +121,10 @@ class CitizenPortalIntegrationTests {
 		for (int i = 0; i < this.settings.submissionsPerWindow(); i++) {
 			submit(address);
 		}
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(get("/portal").session(session));
-		Challenge challenge = (Challenge) session.getAttribute(Challenge.SESSION_KEY);
-		this.mvc.perform(submission(session, address, String.valueOf(challenge.answer())))
+		Visitor session = new Visitor();
+		session.perform(get("/portal"));
+		Challenge challenge = session.challenge;
+		session.perform(submission(session, address, String.valueOf(challenge.answer())))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("limited", true));
 		// Another address is not affected.
@@ -139,14 +141,14 @@ class CitizenPortalIntegrationTests {
 		this.workflow.addProgress(no, "内部过程：已联系路灯所", cgj);
 		this.workflow.reply(no, ReplyOutcome.SOLVED, "路灯已于本周修复，感谢您的反映。", null, cgj);
 
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/portal/track").session(session).with(csrf()).param("ticketNo", no).param("code", "ZZZZZZ"))
+		Visitor session = new Visitor();
+		session.perform(post("/portal/track").with(csrf()).param("ticketNo", no).param("code", "ZZZZZZ"))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("notFound", true));
-		this.mvc.perform(post("/portal/track").session(session).with(csrf()).param("ticketNo", no)
+		session.perform(post("/portal/track").with(csrf()).param("ticketNo", no)
 			.param("code", submission.code().toLowerCase()))
 			.andExpect(redirectedUrl("/portal/track"));
-		String page = this.mvc.perform(get("/portal/track").session(session))
+		String page = session.perform(get("/portal/track"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -163,11 +165,11 @@ class CitizenPortalIntegrationTests {
 		Actor cgj = staffOf("cgj");
 		this.workflow.accept(no, null, cgj);
 		this.workflow.reply(no, ReplyOutcome.SOLVED, "已修复", null, cgj);
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/portal/track").session(session).with(csrf()).param("ticketNo", no)
+		Visitor session = new Visitor();
+		session.perform(post("/portal/track").with(csrf()).param("ticketNo", no)
 			.param("code", submission.code()));
 
-		this.mvc.perform(post("/portal/rate").session(session).with(csrf()).param("solved", "true")
+		session.perform(post("/portal/rate").with(csrf()).param("solved", "true")
 			.param("satisfaction", "BASICALLY_SATISFIED"))
 			.andExpect(redirectedUrl("/portal/track"));
 
@@ -178,7 +180,7 @@ class CitizenPortalIntegrationTests {
 		assertThat(ticket.callbackSolved()).isTrue();
 
 		// Rated once: a second rating and the operator's later callback are refused.
-		this.mvc.perform(post("/portal/rate").session(session).with(csrf()).param("satisfaction", "DISSATISFIED"))
+		session.perform(post("/portal/rate").with(csrf()).param("satisfaction", "DISSATISFIED"))
 			.andExpect(redirectedUrl("/portal/track"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("portalError", "portal.error.notRatable"));
@@ -199,17 +201,17 @@ class CitizenPortalIntegrationTests {
 	}
 
 	CitizenPortal.Submission submit(String address) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(get("/portal").session(session)).andExpect(status().isOk());
-		Challenge challenge = (Challenge) session.getAttribute(Challenge.SESSION_KEY);
-		MvcResult result = this.mvc.perform(submission(session, address, String.valueOf(challenge.answer())))
+		Visitor session = new Visitor();
+		session.perform(get("/portal")).andExpect(status().isOk());
+		Challenge challenge = session.challenge;
+		MvcResult result = session.perform(submission(session, address, String.valueOf(challenge.answer())))
 			.andExpect(redirectedUrl("/portal/submitted"))
 			.andReturn();
 		return (CitizenPortal.Submission) result.getFlashMap().get("submission");
 	}
 
-	MockHttpServletRequestBuilder submission(MockHttpSession session, String address, String answer) {
-		return post("/portal").session(session)
+	MockHttpServletRequestBuilder submission(Visitor session, String address, String answer) {
+		return post("/portal")
 			.with(csrf())
 			.with((request) -> {
 				request.setRemoteAddr(address);
@@ -223,6 +225,44 @@ class CitizenPortalIntegrationTests {
 			.param("phone", "13912345678")
 			.param("answer", answer)
 			.param("nonce", UUID.randomUUID().toString());
+	}
+
+	/**
+	 * A browser as far as the portal cares: keeps the session cookie (sessions live in the database, not in the
+	 * servlet container) and reads the check question off the page, as a person would.
+	 */
+	final class Visitor {
+
+		private final java.util.Map<String, Cookie> cookies = new java.util.LinkedHashMap<>();
+
+		Challenge challenge;
+
+		org.springframework.test.web.servlet.ResultActions perform(MockHttpServletRequestBuilder request)
+				throws Exception {
+			if (!this.cookies.isEmpty()) {
+				request.cookie(this.cookies.values().toArray(Cookie[]::new));
+			}
+			org.springframework.test.web.servlet.ResultActions actions = CitizenPortalIntegrationTests.this.mvc
+				.perform(request);
+			MockHttpServletResponse response = actions.andReturn().getResponse();
+			for (Cookie cookie : response.getCookies()) {
+				this.cookies.put(cookie.getName(), cookie);
+			}
+			java.util.regex.Matcher question = java.util.regex.Pattern
+				.compile("([一二三四五六七八九十]+)([加减])([一二三四五六七八九十]+)等于几？")
+				.matcher(response.getContentAsString());
+			if (question.find()) {
+				int a = digit(question.group(1));
+				int b = digit(question.group(3));
+				this.challenge = new Challenge(question.group(), question.group(2).equals("加") ? a + b : a - b);
+			}
+			return actions;
+		}
+
+		private static int digit(String chinese) {
+			return "零一二三四五六七八九十".indexOf(chinese);
+		}
+
 	}
 
 	Actor staffOf(String unitCode) {
