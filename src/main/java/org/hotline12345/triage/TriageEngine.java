@@ -31,13 +31,15 @@ import org.hotline12345.triage.TriageResult.Reason;
  * How a grade comes about:
  * <ol>
  * <li>every phrase is found in one pass; a phrase inside a longer one of the same family is dropped, so
- * 落水管 (ignore) hides 落水 and 已经修好 hides 已经;</li>
+ * 落水管 (ignore) hides 落水 and 已经修好 hides 已经. Gap phrases (明天…考试) need their parts in order in one
+ * clause, co-occurrence phrases (掉下去+河) anywhere in the request; | gives alternatives within a part;</li>
  * <li>the text is cut into clauses at ，。！？；, and each hazard is weighed against the modifiers of
  * its own clause: a negation just before it, the nearest tense word (正在 versus 去年, or a verb + 过),
  * a hypothetical word before it, a resolution; thanks and resolutions elsewhere in the text count too
- * unless the hazard's own clause says it is happening now; the request type scales last. The strongest
- * discount wins, and is shown as its own reason;</li>
- * <li>each phrase counts once; amplifiers (vulnerable people, many affected, duration, time limits)
+ * unless the hazard's own clause says it is happening now. The strongest of these wins; the request type
+ * then multiplies it (a consultation about yesterday's bite: ×0.5 × 0.5), shown as one reason;</li>
+ * <li>each phrase counts once; amplifiers (vulnerable people — also read from ages such as 八十一岁 —, many
+ * affected — also head counts such as 二十来个 —, duration, time limits)
  * count only when hazards and sensitive signs reach a gate, so 老人 in a question about a pension does
  * not make it urgent;</li>
  * <li>the score sets the level; CRITICAL needs a life-danger rule among those that counted; a category
