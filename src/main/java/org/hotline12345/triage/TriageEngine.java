@@ -53,6 +53,9 @@ public final class TriageEngine {
 
 	private static final int EXPERIENTIAL_PAST_FACTOR = 0;
 
+	/** What may follow a closing 谢谢: particles, punctuation, more thanks. */
+	private static final String COURTESY_TAIL = "了啦啊呀哈您你们谢感，,。.！!~～ \n\r";
+
 	private static final String CLAUSE_BREAKS = "，,。！!？?；;\n\r";
 
 	private static final String NUMBER = "([0-9]+|[零一二两三四五六七八九十百千几]+)";
@@ -608,10 +611,27 @@ public final class TriageEngine {
 			this.typeFactor = typeFactor;
 			for (Match m : matches) {
 				RuleKind kind = TriageEngine.this.phrases.get(m.phraseId()).kind();
-				if (kind.isModifier() && !(kind == RuleKind.NEGATION && insideWords(m, matches))) {
+				if (kind.isModifier() && !(kind == RuleKind.NEGATION && insideWords(m, matches))
+						&& !(kind == RuleKind.GRATITUDE && closingCourtesy(m))) {
 					this.modifiers.add(m);
 				}
 			}
+		}
+
+		/**
+		 * A 谢谢 that closes a request after its first clause ("请尽快派人过来处理, 谢谢") is courtesy, not thanks
+		 * for something already handled; thanks that open a request, or stand in its only clause, still count.
+		 */
+		private boolean closingCourtesy(Match gratitude) {
+			if (this.clauseOf[gratitude.start()] == 0) {
+				return false;
+			}
+			for (int i = gratitude.end(); i < this.text.length(); i++) {
+				if (COURTESY_TAIL.indexOf(this.text.charAt(i)) < 0) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		/** The 不 of 拿不到工资 belongs to that phrase and negates nothing else. */

