@@ -2,6 +2,8 @@ package org.hotline12345.ticket;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.hotline12345.ticket.TicketQueries.Queue;
 import org.hotline12345.ticket.TicketQueries.UnitQueue;
 import org.hotline12345.user.HotlineUser;
@@ -24,13 +26,25 @@ class TicketNavigationAdvice {
 
 	private final TicketQueries queries;
 
+	/**
+	 * Only full pages show the navigation. The API (a {@code @RestController} is a {@code @Controller} too) and htmx
+	 * fragments (queues poll every 10 s, dashboard panels every 30 s) would otherwise pay two aggregates over every
+	 * open ticket per call for counts nobody sees (found by the perf module's statement counter).
+	 */
+	static boolean rendersNavigation(HttpServletRequest request) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return false;
+		}
+		return request.getHeader("HX-Request") == null || request.getHeader("HX-Boosted") != null;
+	}
+
 	TicketNavigationAdvice(TicketQueries queries) {
 		this.queries = queries;
 	}
 
 	@ModelAttribute("navCounts")
-	NavCounts navCounts(@AuthenticationPrincipal HotlineUser user) {
-		if (user == null) {
+	NavCounts navCounts(@AuthenticationPrincipal HotlineUser user, HttpServletRequest request) {
+		if (user == null || !rendersNavigation(request)) {
 			return null;
 		}
 		return switch (user.role()) {
