@@ -46,9 +46,16 @@ run_java() { java -Xmx1g -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 -cp
 step "JMH: triage grading"
 run_java org.openjdk.jmh.Main -f 1 -wi 3 -i 5 -rf json -rff "$OUT/jmh.json" org.hotline12345.triage > "$OUT/jmh.log" 2>&1
 
-step "fresh database $DB, application with -Xmx512m"
-psql_ -d postgres -c "drop database if exists $DB with (force)"
-psql_ -d postgres -c "create database $DB"
+existing=$(psql_ -d "$DB" -c "select count(*) from ticket where ticket_no like 'NB%'" 2>/dev/null || echo 0)
+if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$existing" -ge "$BENCH_TICKETS" ]; then
+  step "reusing the $existing generated tickets in $DB (BENCH_REUSE=1); application with -Xmx512m"
+  echo "reused=yes" >> "$OUT/machine.txt"
+else
+  step "fresh database $DB, application with -Xmx512m"
+  psql_ -d postgres -c "drop database if exists $DB with (force)"
+  psql_ -d postgres -c "create database $DB"
+  existing=0
+fi
 APP=$(bench/app.sh "$PORT" "$DB" "$OUT/app.log")
 trap 'kill "$APP" 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$PORT"
@@ -64,10 +71,15 @@ step "the database's own limit for the same rows: 1, 4, 16 clients"
 run_java org.hotline12345.perf.DbLimit "$JDBC" "$BENCH_PG_USER" "$BENCH_WARMUP_SECONDS" "$BENCH_INTAKE_SECONDS" \
   "$OUT/intake-db.md" 1 4 16
 
-step "city generator: $BENCH_TICKETS tickets ($BENCH_OPEN open) over $BENCH_DAYS days"
-run_java org.hotline12345.perf.CityGenerator "$JDBC" "$BENCH_PG_USER" "$BENCH_TICKETS" "$BENCH_OPEN" "$BENCH_DAYS" 42 \
-  | tee "$OUT/generator.txt"
-timeline=$(sed -n 's/.*timelineTicket=\([A-Z0-9]*\).*/\1/p' "$OUT/generator.txt")
+if [ "$existing" = 0 ]; then
+  step "city generator: $BENCH_TICKETS tickets ($BENCH_OPEN open) over $BENCH_DAYS days"
+  run_java org.hotline12345.perf.CityGenerator "$JDBC" "$BENCH_PG_USER" "$BENCH_TICKETS" "$BENCH_OPEN" "$BENCH_DAYS" 42 \
+    | tee "$OUT/generator.txt"
+  cp "$OUT/generator.txt" "$OUT/../bench-generator.txt"
+else
+  cp "$OUT/../bench-generator.txt" "$OUT/generator.txt" 2>/dev/null || echo "GENERATED (reused)" > "$OUT/generator.txt"
+fi
+timeline=$(psql_ -d "$DB" -c "select t.ticket_no from ticket t join ticket_event e on e.ticket_id = t.id where t.ticket_no like 'NB%' and t.caller_phone_index like 'bench%' group by t.ticket_no having count(*) = 50 limit 1")
 psql_ -d "$DB" -c "select pg_size_pretty(pg_database_size('$DB'))" > "$OUT/dbsize.txt"
 
 step "screens over HTTP and their SQL"

@@ -92,6 +92,9 @@ public final class PerformanceReport {
 		s.append("\n");
 
 		s.append("#### Data: the city generator\n\n");
+		if (m.containsKey("reused")) {
+			s.append("Data reused from the previous run's generator (`BENCH_REUSE=1`); its figures:\n\n");
+		}
 		String generated = Files.readString(dir.resolve("generator.txt"));
 		Matcher g = Pattern.compile("GENERATED (.*)").matcher(generated);
 		if (g.find()) {
