@@ -6,14 +6,13 @@ import java.nio.file.Path;
 
 import org.hotline12345.HotlineApplication;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One run of the deadline sweep ({@link DeadlineSweep#sweep()}, the code the scheduler calls under ShedLock) over the
- * benchmark database's open tickets, in the application's own context without a web server; then a second run, which
+ * benchmark database's open tickets, in the application's own context (web server on a random port, as the sessions need it); then a second run, which
  * finds the crossings already flagged (the steady state every minute).
  * <p>
  * Usage: {@code SweepBenchmark <jdbcUrl> <user> <out.md>}
@@ -25,8 +24,7 @@ public final class SweepBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HotlineApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=" + args[0], "spring.datasource.username=" + args[1],
+			.properties("server.port=0", "spring.datasource.url=" + args[0], "spring.datasource.username=" + args[1],
 					"hotline.dispatch.sweep.enabled=false", "hotline.demo.enabled=false", "hotline.demo.tickets=false",
 					"hotline.pii.encryption-key=t2iF716NbWPLFmozUoLIkG1f1201Jgy1a6jIwX5aW0U=",
 					"hotline.pii.index-key=CNLAF9GO+oCRx4iXxRH/zwhDYn3Men+OkzRQFd6NUTc=", "logging.level.root=WARN",

@@ -101,10 +101,11 @@ class TwoInstancesIntegrationTests {
 		String no = fixtures.dispatched(TriageLevel.URGENT, "rsj", "两个实例测试：和平桥小区停水超过十小时");
 		JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
 		Instant now = a.getBean(Clock.class).instant();
-		// Dispatched two hours ago with the accept deadline a minute ago: the accept clock crossed its warning share
-		// and its deadline within the look-back.
-		jdbc.update("update ticket set dispatched_at = ?, accept_due_at = ? where ticket_no = ?",
-				Timestamp.from(now.minus(Duration.ofHours(2))), Timestamp.from(now.minus(Duration.ofMinutes(1))), no);
+		// Dispatched two hours ago, the accept deadline a minute ago (overdue), the reply deadline in 20 minutes (past
+		// its warning share, not yet due): two crossings within the look-back.
+		jdbc.update("update ticket set dispatched_at = ?, accept_due_at = ?, reply_due_at = ? where ticket_no = ?",
+				Timestamp.from(now.minus(Duration.ofHours(2))), Timestamp.from(now.minus(Duration.ofMinutes(1))),
+				Timestamp.from(now.plus(Duration.ofMinutes(20))), no);
 		int eventsBefore = events(jdbc, no);
 
 		// Both instances' schedulers fire at the same moment: ShedLock lets one of them sweep.
@@ -117,7 +118,7 @@ class TwoInstancesIntegrationTests {
 
 		List<String> alerts = jdbc.queryForList("select a.clock || ' ' || a.level from deadline_alert a join ticket t"
 				+ " on t.id = a.ticket_id where t.ticket_no = ? order by 1", String.class, no);
-		assertThat(alerts).containsExactly("ACCEPT OVERDUE", "ACCEPT WARNING");
+		assertThat(alerts).containsExactly("ACCEPT OVERDUE", "REPLY WARNING");
 		assertThat(events(jdbc, no) - eventsBefore).as("one timeline entry per crossing").isEqualTo(2);
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -36,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @HotlineIntegrationTest
 @Import(StatementCounter.Configuration.class)
+@TestPropertySource(properties = "hotline.navigation.counts-max-age=0") // count the navigation's statements every time
 class QueryCountIntegrationTests {
 
 	private static final Actor OPERATOR = new Actor("operator", Role.OPERATOR, null);
