@@ -23,6 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * This test prints the confusion matrix and the figures and asserts only the set's shape; it has no quality
  * thresholds. Do not edit the labels to match the rules, and do not tune rules against these texts.
+ * <p>
+ * Measured blind on 2026-11-29: with the danger-class rules (tuned on sets 1–2) urgent-class recall 0.714, precision
+ * 0.846, CRITICAL recall 0.625; after the third tuning round (sets 1–3, never this set) recall 0.818, precision 0.863,
+ * CRITICAL recall 0.781. The targets are 0.95 / 0.90 / 0.90 and are NOT met on unseen wording; the assertions below
+ * are the measured figures as floors, so a change that generalises worse fails. Do not tune against these texts.
  */
 class TriageBlindSet4EvaluationTests {
 
@@ -55,6 +60,13 @@ class TriageBlindSet4EvaluationTests {
 		for (TriageLevel level : TriageLevel.values()) {
 			assertThat(cases).anyMatch((c) -> c.expectedLevel() == level);
 		}
+	}
+
+	@org.junit.jupiter.api.Test
+	void doesNotFallBelowTheMeasuredFloors() {
+		assertThat(report.urgentClassRecall()).as(report.format()).isGreaterThanOrEqualTo(0.81);
+		assertThat(report.urgentClassPrecision()).as(report.format()).isGreaterThanOrEqualTo(0.85);
+		assertThat(report.criticalRecall()).as(report.format()).isGreaterThanOrEqualTo(0.77);
 	}
 
 }
