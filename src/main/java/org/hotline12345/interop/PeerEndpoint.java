@@ -11,6 +11,7 @@ import org.hotline12345.audit.AuditLog;
 import org.hotline12345.shared.PhoneNumber;
 import org.hotline12345.ticket.TicketNotFoundException;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,16 +82,36 @@ class PeerEndpoint {
 		}
 		try {
 			Map<String, Object> payload = parse(body);
-			boolean applied = this.receiver.status(peer.get(), (String) payload.get("originTicketNo"),
-					(String) payload.get("event"), Instant.parse((String) payload.get("at")),
-					String.valueOf(payload.getOrDefault("note", "")));
+			boolean applied = applyStatus(peer.get(), payload);
 			return ResponseEntity.ok(Map.of("applied", applied));
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// Still colliding after the retries: the peer resends later; 503 says "try again", not "broken".
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "busy"));
 		}
 		catch (TicketNotFoundException ex) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown ticket"));
 		}
 		catch (ClassCastException | NullPointerException | DateTimeParseException ex) {
 			return ResponseEntity.badRequest().body(Map.of("error", "body"));
+		}
+	}
+
+	/**
+	 * Status pushes for one ticket can arrive together (accepted and replied seconds apart); each adds a note to the
+	 * same origin ticket, so one may lose the optimistic lock. Applying is idempotent, so it is simply retried.
+	 */
+	private boolean applyStatus(Peer peer, Map<String, Object> payload) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.receiver.status(peer, (String) payload.get("originTicketNo"), (String) payload.get("event"),
+						Instant.parse((String) payload.get("at")), String.valueOf(payload.getOrDefault("note", "")));
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
 		}
 	}
 

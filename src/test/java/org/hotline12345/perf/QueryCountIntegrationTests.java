@@ -101,7 +101,9 @@ class QueryCountIntegrationTests {
 		System.out.println("POST /api/v1/tickets: " + statements.size() + " statements, " + StatementCounter.commits()
 				+ " commits");
 		statements.forEach((sql) -> System.out.println("  " + sql.replaceAll("\\s+", " ")));
-		assertThat(statements).hasSizeLessThanOrEqualTo(16);
+		// 14 statements of its own, plus one event_publication row per module listening to TicketRegistered (triage's
+		// clusters and repeat callers, enforcement supervision): a new listener is a deliberate +1 here.
+		assertThat(statements).hasSizeLessThanOrEqualTo(17);
 	}
 
 	private void createThroughTheApi(String phone) throws Exception {
