@@ -87,12 +87,8 @@ class DatabaseOutage {
 		response.setHeader("Cache-Control", "no-store");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		Locale locale = locale(request);
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setContentType("application/problem+json;charset=UTF-8");
-			response.getWriter().write("{\"type\":\"about:blank\",\"status\":503,\"title\":"
-					+ json(this.messages.getMessage("error.503.title", null, locale)) + ",\"detail\":"
-					+ json(this.messages.getMessage("error.503.text", null, locale)) + ",\"errorId\":\"" + errorId
-					+ "\"}");
+		if (isApi(request)) {
+			writeProblem(response, 503, locale, errorId);
 			return;
 		}
 		response.setContentType("text/html;charset=UTF-8");
@@ -101,6 +97,37 @@ class DatabaseOutage {
 						response),
 				locale, Map.of("errorId", errorId));
 		this.templates.process("shared/unavailable", context, response.getWriter());
+	}
+
+	/**
+	 * Refuses input the database could not store (SQLSTATE class 22: NUL in text, a value too long for its column):
+	 * nothing was written, the transaction rolled back. The API answers problem+json, pages the usual error page.
+	 */
+	void refuse(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		if (isApi(request)) {
+			response.reset();
+			response.setStatus(status);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			writeProblem(response, status, locale(request), UUID.randomUUID().toString().substring(0, 8));
+			return;
+		}
+		response.sendError(status);
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	private void writeProblem(HttpServletResponse response, int status, Locale locale, String errorId)
+			throws IOException {
+		response.setContentType("application/problem+json;charset=UTF-8");
+		response.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":"
+				+ json(this.messages.getMessage("error." + status + ".title", null, locale)) + ",\"detail\":"
+				+ json(this.messages.getMessage("error." + status + ".text", null, locale)) + ",\"errorId\":\""
+				+ errorId + "\"}");
 	}
 
 	private Locale locale(HttpServletRequest request) {
