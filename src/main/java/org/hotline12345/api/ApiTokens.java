@@ -54,7 +54,7 @@ class ApiTokens {
 	}
 
 	/** A freshly issued token: the only moment the plain value exists outside the caller's hands. */
-	record IssuedToken(long id, String username, String token) {
+	record IssuedToken(long id, String username, String token) implements java.io.Serializable {
 	}
 
 	private final JdbcTemplate jdbc;

@@ -18,7 +18,6 @@ import org.hotline12345.ticket.Actor;
 import org.hotline12345.ticket.DeadlineSettings;
 import org.hotline12345.ticket.IllegalTransitionException;
 import org.hotline12345.ticket.Satisfaction;
-import org.hotline12345.ticket.TicketChangedConcurrentlyException;
 import org.hotline12345.ticket.TicketDetails;
 import org.hotline12345.ticket.TicketMessages;
 import org.hotline12345.ticket.TicketNotFoundException;
@@ -197,20 +196,10 @@ class CallbackController {
 
 	private String attempt(String ticketNo, HotlineUser user, Model model, Locale locale,
 			HttpServletResponse response, Runnable step, Supplier<String> done) {
-		try {
-			step.run();
-		}
-		catch (IllegalTransitionException ex) {
+		java.util.Optional<String> refusal = TicketMessages.attempt(this.messages, locale, "callback.refused", step);
+		if (refusal.isPresent()) {
 			response.setStatus(409);
-			model.addAttribute("error", TicketMessages.illegalTransition(this.messages, ex, locale));
-			return page(ticketNo, user, model);
-		}
-		catch (TicketChangedConcurrentlyException ex) {
-			return conflict(ticketNo, user, model, locale, response);
-		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			response.setStatus(409);
-			model.addAttribute("error", this.messages.getMessage("callback.refused", null, locale));
+			model.addAttribute("error", refusal.get());
 			return page(ticketNo, user, model);
 		}
 		return done.get();

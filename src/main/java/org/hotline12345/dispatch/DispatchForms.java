@@ -58,7 +58,7 @@ final class DispatchForms {
 	}
 
 	/** 重办 of a closed ticket, by a supervisor. */
-	record ReopenForm(@NotBlank @Size(max = 1000) String reason) {
+	record ReopenForm(@NotBlank(message = "{dispatch.reopen.reason.required}") @Size(max = 1000) String reason) {
 	}
 
 	/** 延期审批: approve with the new reply deadline, or refuse with a note. */

@@ -21,9 +21,7 @@ import org.hotline12345.handling.UnitForms.ReplyForm;
 import org.hotline12345.handling.UnitForms.ReturnForm;
 import org.hotline12345.handling.UnitForms.SubDispatchForm;
 import org.hotline12345.ticket.Actor;
-import org.hotline12345.ticket.IllegalTransitionException;
 import org.hotline12345.ticket.ReplyOutcome;
-import org.hotline12345.ticket.TicketChangedConcurrentlyException;
 import org.hotline12345.ticket.TicketDetails;
 import org.hotline12345.ticket.TicketMessages;
 import org.hotline12345.ticket.TicketNotFoundException;
@@ -257,20 +255,10 @@ class UnitTicketController {
 	/** Takes a step; a refusal shows the ticket as it now is, with the reason, and keeps what was typed. */
 	private String attempt(String ticketNo, HotlineUser user, Model model, Locale locale,
 			HttpServletResponse response, Runnable step, java.util.function.Supplier<String> done) {
-		try {
-			step.run();
-		}
-		catch (IllegalTransitionException ex) {
+		java.util.Optional<String> refusal = TicketMessages.attempt(this.messages, locale, "handling.refused", step);
+		if (refusal.isPresent()) {
 			response.setStatus(409);
-			model.addAttribute("error", TicketMessages.illegalTransition(this.messages, ex, locale));
-			return page(ticketNo, user, model);
-		}
-		catch (TicketChangedConcurrentlyException ex) {
-			return conflict(ticketNo, user, model, locale, response);
-		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			response.setStatus(409);
-			model.addAttribute("error", this.messages.getMessage("handling.refused", null, locale));
+			model.addAttribute("error", refusal.get());
 			return page(ticketNo, user, model);
 		}
 		return done.get();

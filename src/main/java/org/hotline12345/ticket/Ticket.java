@@ -346,6 +346,12 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 	 */
 	void recordCallback(boolean reached, Boolean solved, Satisfaction satisfaction, String note, Actor actor,
 			Instant now) {
+		recordCallback(reached, solved, satisfaction, note, CloseReason.CALLBACK, actor, now);
+	}
+
+	/** The citizen's own rating (portal) takes the callback's place and closes with {@code reachedReason}. */
+	void recordCallback(boolean reached, Boolean solved, Satisfaction satisfaction, String note,
+			CloseReason reachedReason, Actor actor, Instant now) {
 		TicketStatus from = check(Step.CALLBACK);
 		this.callbackAttempts++;
 		this.callbackReached = reached;
@@ -353,7 +359,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 			this.callbackSolved = solved;
 			this.satisfaction = satisfaction;
 			this.status = TicketStatus.CLOSED;
-			this.closeReason = CloseReason.CALLBACK;
+			this.closeReason = reachedReason;
 			this.closedAt = now;
 		}
 		else if (this.callbackAttempts >= MAX_CALLBACK_ATTEMPTS) {
@@ -489,6 +495,13 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 	void remind(String kind, String note, Actor actor, Instant now) {
 		check(Step.REMIND);
 		record(actor, now, kind, this.status, this.status, note);
+	}
+
+	/**
+	 * A note about the ticket's linkage with another platform (跨市转办): recorded in any status, changes nothing else.
+	 */
+	void noteLinkage(String note, Actor actor, Instant now) {
+		record(actor, now, "TRANSFERRED", this.status, this.status, note);
 	}
 
 	private TicketStatus check(Step step) {

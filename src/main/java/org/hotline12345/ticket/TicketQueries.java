@@ -123,7 +123,16 @@ public class TicketQueries {
 		if (found.isEmpty() || !maySee(found.get(), viewer)) {
 			return Optional.empty();
 		}
-		return Optional.of(details(found.get(), viewer));
+		return Optional.of(details(found.get(), viewer.role() == Role.UNIT_STAFF));
+	}
+
+	/**
+	 * The ticket as an outside overseer sees it (the justice bureau on an enforcement case, the citizen on the portal):
+	 * phone masked, and on a confidential ticket the caller withheld, as for unit staff. The caller has already
+	 * checked that the viewer may see this ticket; nothing here checks it.
+	 */
+	public Optional<TicketDetails> findForOversight(String ticketNo) {
+		return this.tickets.findByTicketNo(ticketNo).map((ticket) -> details(ticket, true));
 	}
 
 	/** The caller's full number, for the roles that call citizens back. The caller audits the reveal. */
@@ -165,7 +174,8 @@ public class TicketQueries {
 				  count(*) filter (where status = 'REPLIED') as review,
 				  count(*) filter (where status = 'CALLBACK_PENDING') as callback,
 				  count(*) filter (where status = 'IN_PROGRESS' and extension_pending) as extensions
-				from ticket where status in ('PENDING_DISPATCH', 'REPLIED', 'CALLBACK_PENDING', 'IN_PROGRESS')""",
+				from ticket where status in ('PENDING_DISPATCH', 'REPLIED', 'CALLBACK_PENDING')
+				  or (status = 'IN_PROGRESS' and extension_pending)""",
 				(rs) -> {
 					rs.next();
 					return Map.of(Queue.URGENT, rs.getInt("urgent"), Queue.ROUTINE, rs.getInt("routine"),
@@ -183,13 +193,10 @@ public class TicketQueries {
 
 	/** A unit's tickets: those it leads or assists, urgent first, then by the deadline that runs. */
 	public List<TicketSummary> unitQueue(long unitId, UnitQueue queue, int limit) {
-		String mine = "(t.lead_unit_id = ? or exists (select 1 from ticket_assist_unit a where a.ticket_id = t.id and a.unit_id = ?))";
 		Timestamp now = Timestamp.from(this.clock.instant());
 		return switch (queue) {
-			case NEW -> summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.status = 'DISPATCHED' and "
-					+ mine + " order by " + LEVEL_ORDER + ", t.accept_due_at, t.id limit ?", unitId, unitId, limit);
-			case IN_PROGRESS -> summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.status = 'IN_PROGRESS' and "
-					+ mine + " order by " + LEVEL_ORDER + ", t.reply_due_at, t.id limit ?", unitId, unitId, limit);
+			case NEW -> unitList(unitId, "DISPATCHED", "accept_due_at", limit);
+			case IN_PROGRESS -> unitList(unitId, "IN_PROGRESS", "reply_due_at", limit);
 			case EXTENSION_PENDING -> summaries("select " + SUMMARY_COLUMNS
 					+ " from ticket t where t.status = 'IN_PROGRESS' and t.extension_pending and t.lead_unit_id = ?"
 					+ " order by t.reply_due_at, t.id limit ?", unitId, limit);
@@ -202,6 +209,22 @@ public class TicketQueries {
 		};
 	}
 
+	/**
+	 * The open tickets a unit leads or assists in one status, most urgent first, then by the deadline that runs. The
+	 * unit's tickets are picked from the covering index {@code ticket_unit_open_idx} (V100) and only the page's rows are
+	 * read from the table: an {@code OR EXISTS} over the assisting units made PostgreSQL scan every open ticket.
+	 */
+	private List<TicketSummary> unitList(long unitId, String status, String dueColumn, int limit) {
+		String mine = "select m.id, m.level, m." + dueColumn + " as due from ticket m where m.lead_unit_id = ? and m.status = '"
+				+ status + "' union all select m.id, m.level, m." + dueColumn + " from ticket_assist_unit a"
+				+ " join ticket m on m.id = a.ticket_id where a.unit_id = ? and m.status = '" + status
+				+ "' and m.lead_unit_id is distinct from a.unit_id";
+		String page = "select x.id from (" + mine + ") x order by " + LEVEL_ORDER.replace("t.", "x.")
+				+ ", x.due, x.id limit ?";
+		return summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.id in (" + page + ") order by " + LEVEL_ORDER
+				+ ", t." + dueColumn + ", t.id", unitId, unitId, limit);
+	}
+
 	public Map<UnitQueue, Integer> unitCounts(long unitId) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		return this.jdbc.query("""
@@ -210,8 +233,12 @@ public class TicketQueries {
 				  count(*) filter (where status = 'IN_PROGRESS') as in_progress,
 				  count(*) filter (where status = 'IN_PROGRESS' and extension_pending) as extension_pending,
 				  count(*) filter (where (status = 'DISPATCHED' and accept_due_at < ?) or (status = 'IN_PROGRESS' and reply_due_at < ?)) as overdue
-				from ticket t where t.status in ('DISPATCHED', 'IN_PROGRESS')
-				  and (t.lead_unit_id = ? or exists (select 1 from ticket_assist_unit a where a.ticket_id = t.id and a.unit_id = ?))""",
+				from (select t.status, t.accept_due_at, t.reply_due_at, t.extension_pending from ticket t
+				      where t.lead_unit_id = ? and t.status in ('DISPATCHED', 'IN_PROGRESS')
+				      union all
+				      select t.status, t.accept_due_at, t.reply_due_at, t.extension_pending
+				      from ticket_assist_unit a join ticket t on t.id = a.ticket_id
+				      where a.unit_id = ? and t.status in ('DISPATCHED', 'IN_PROGRESS') and t.lead_unit_id is distinct from a.unit_id) t""",
 				(rs) -> {
 					rs.next();
 					return Map.of(UnitQueue.NEW, rs.getInt("new_count"), UnitQueue.IN_PROGRESS, rs.getInt("in_progress"),
@@ -280,8 +307,7 @@ public class TicketQueries {
 		};
 	}
 
-	private TicketDetails details(Ticket t, HotlineUser viewer) {
-		boolean unitViewer = viewer.role() == Role.UNIT_STAFF;
+	private TicketDetails details(Ticket t, boolean unitViewer) {
 		boolean withheld = unitViewer && t.isConfidential();
 		List<TimelineEntry> timeline = this.events.findTimeline(t.getId())
 			.stream()

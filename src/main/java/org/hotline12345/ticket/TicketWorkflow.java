@@ -256,6 +256,32 @@ public class TicketWorkflow {
 		audit(actor, "TICKET_CALLBACK", ticketNo, reached ? String.valueOf(satisfaction) : "UNREACHED");
 	}
 
+	/**
+	 * 网上评价: the citizen rates the outcome on the portal before the operator calls. It counts as the callback and
+	 * closes the ticket with {@link CloseReason#CITIZEN_RATED}. Only a system actor (no role) such as the portal may.
+	 */
+	public void recordCitizenRating(String ticketNo, Boolean solved, Satisfaction satisfaction, String note,
+			Actor actor) {
+		if (actor.role() != null) {
+			throw new AccessDeniedException(actor.role() + " may not record a citizen's own rating");
+		}
+		Objects.requireNonNull(satisfaction, "satisfaction");
+		change(ticketNo, null, actor, (ticket) -> ticket.recordCallback(true, solved, satisfaction, note,
+				CloseReason.CITIZEN_RATED, actor, now()));
+		audit(actor, "TICKET_CITIZEN_RATING", ticketNo, satisfaction.name());
+	}
+
+	/**
+	 * 跨市转办: a timeline entry (type TRANSFERRED) about the ticket's linkage with another city's platform, in any
+	 * status. Only a system actor (no role) records it; the interop module checks who asked.
+	 */
+	public void noteLinkage(String ticketNo, String note, Actor actor) {
+		if (actor.role() != null) {
+			throw new AccessDeniedException(actor.role() + " may not record a linkage note");
+		}
+		change(ticketNo, null, actor, (ticket) -> ticket.noteLinkage(note, actor, now()));
+	}
+
 	/** 重办: back to the unit with a new deadline. A closed ticket only a supervisor reopens. */
 	public void reopen(String ticketNo, String reason, Actor actor) {
 		requireAny(actor, Role.OPERATOR, Role.SUPERVISOR);

@@ -98,6 +98,9 @@ class ClusterDetection {
 		log.info("Cluster of {} around {}: {}", members.size(), master.ticketNo(), numbers);
 	}
 
+	/** pg_trgm's default {@code similarity_threshold} (0.3), in percent: the {@code %} operator's own share. */
+	private static final int TRIGRAM_OPERATOR_SHARE = 30;
+
 	private List<Facts> members(Facts ticket, Cluster cluster) {
 		Instant to = ticket.createdAt();
 		Instant from = to.minus(Duration.ofHours(cluster.windowHours()));
@@ -115,7 +118,15 @@ class ClusterDetection {
 			if (byPlace) {
 				where.append(" OR ");
 			}
-			where.append("similarity(description, ?) >= ?");
+			if (cluster.similarity() >= TRIGRAM_OPERATOR_SHARE) {
+				// `%` (pg_trgm's default threshold 0.3) can use ticket_description_trgm_idx (V101) and keeps every
+				// description that is at least as alike as the rule asks; similarity() then applies the rule's share.
+				where.append("(description % ? AND similarity(description, ?) >= ?)");
+				args.add(ticket.description());
+			}
+			else {
+				where.append("similarity(description, ?) >= ?");
+			}
 			args.add(ticket.description());
 			args.add(cluster.similarity() / 100.0);
 		}

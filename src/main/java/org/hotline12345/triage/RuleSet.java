@@ -98,7 +98,8 @@ public record RuleSet(int version, Thresholds thresholds, List<PhraseRule> phras
 	 * @param kind what the phrase does
 	 * @param rule the rule's name in Chinese, shown in reasons (生命危险, 时态 …)
 	 * @param phrase the words, matched as a plain substring; parts joined by … must follow each other
-	 * in one clause, a few characters apart at most (明天…考试 matches 明天就要考试)
+	 * in one clause, a few characters apart at most (明天…考试 matches 明天就要考试); parts joined by + must all
+	 * occur anywhere in the request (掉下去+河); | separates alternatives within a part (明天|后天…考试|面试)
 	 * @param weight the score it adds; for modifiers the factor in percent (0 cancels, 50 halves)
 	 * @param mark the mark it gives when it counts, or {@code null}
 	 * @param critical whether it can make a request CRITICAL (danger to life or health)

@@ -31,13 +31,15 @@ import org.hotline12345.triage.TriageResult.Reason;
  * How a grade comes about:
  * <ol>
  * <li>every phrase is found in one pass; a phrase inside a longer one of the same family is dropped, so
- * 落水管 (ignore) hides 落水 and 已经修好 hides 已经;</li>
+ * 落水管 (ignore) hides 落水 and 已经修好 hides 已经. Gap phrases (明天…考试) need their parts in order in one
+ * clause, co-occurrence phrases (掉下去+河) anywhere in the request; | gives alternatives within a part;</li>
  * <li>the text is cut into clauses at ，。！？；, and each hazard is weighed against the modifiers of
  * its own clause: a negation just before it, the nearest tense word (正在 versus 去年, or a verb + 过),
  * a hypothetical word before it, a resolution; thanks and resolutions elsewhere in the text count too
- * unless the hazard's own clause says it is happening now; the request type scales last. The strongest
- * discount wins, and is shown as its own reason;</li>
- * <li>each phrase counts once; amplifiers (vulnerable people, many affected, duration, time limits)
+ * unless the hazard's own clause says it is happening now. The strongest of these wins; the request type
+ * then multiplies it (a consultation about yesterday's bite: ×0.5 × 0.5), shown as one reason;</li>
+ * <li>each phrase counts once; amplifiers (vulnerable people — also read from ages such as 八十一岁 —, many
+ * affected — also head counts such as 二十来个 —, duration, time limits)
  * count only when hazards and sensitive signs reach a gate, so 老人 in a question about a pension does
  * not make it urgent;</li>
  * <li>the score sets the level; CRITICAL needs a life-danger rule among those that counted; a category
@@ -59,10 +61,28 @@ public final class TriageEngine {
 		.compile("(?<![第0-9])(?:上|近)?" + NUMBER + "(?:多|余|来)?(名|户|位|家|人|辆|个(?![小时月星期礼拜钟多半]))");
 
 	private static final Pattern DURATION = Pattern
-		.compile("(?<![第0-9])" + NUMBER + "(?:多)?(?:个)?(?:多)?(小时|钟头|天|日|夜|周|星期|礼拜)(?![前后以])");
+		.compile("(?<![第0-9])" + NUMBER + "(?:多)?(个)?(?:多)?(小时|钟头|天|日|夜|周|星期|礼拜|月)(?![前后以份底初中])");
+
+	/** An age: 八十一岁, 75岁, 三岁半, 七十多岁. */
+	private static final Pattern AGE = Pattern.compile("(?<![第0-9])" + NUMBER + "(?:多)?(?:周)?岁");
+
+	/** From this age a person counts as elderly, and so vulnerable. */
+	static final int ELDERLY_FROM_AGE = 65;
+
+	/** Up to this age a child counts as small, and so vulnerable. */
+	static final int SMALL_CHILD_UP_TO_AGE = 6;
 
 	/** Separates the parts of a gap phrase: 明天…考试 matches 明天就要考试. */
 	static final String GAP = "…";
+
+	/**
+	 * Separates the parts of a co-occurrence phrase: 掉下去+河 matches when the request says 掉下去 anywhere
+	 * and 河 anywhere, in any order and any clause; it counts where its first part stands.
+	 */
+	static final String AND = "+";
+
+	/** Separates alternatives within one part: 明天|后天…考试|面试 matches 后天面试. */
+	static final String OR = "|";
 
 	private final RuleSet rules;
 
@@ -74,10 +94,20 @@ public final class TriageEngine {
 	/** Per atom: the rules that are that atom alone. */
 	private final int[][] rulesOfAtom;
 
-	/** Per rule: its atoms in order (one, or several for a gap phrase). */
-	private final int[][] atomsOfRule;
+	/**
+	 * Per rule: its parts in order (one, or several for a gap or co-occurrence phrase), each part as its
+	 * alternative atoms (明天|后天 is one part with two atoms).
+	 */
+	private final int[][][] atomsOfRule;
 
-	private final int[] gapRules;
+	/** Per atom: the gap rules whose first part it is. */
+	private final int[][] gapRulesByFirstAtom;
+
+	/** The co-occurrence rules (掉下去+河). */
+	private final int[] andRules;
+
+	/** Per rule: whether it is a co-occurrence rule. */
+	private final boolean[] isAndRule;
 
 	private final Map<String, RequestTypeFactor> requestTypes = new HashMap<>();
 
@@ -85,27 +115,54 @@ public final class TriageEngine {
 		this.rules = rules;
 		this.phrases = rules.phrases();
 		Map<String, Integer> atomIds = new LinkedHashMap<>();
-		this.atomsOfRule = new int[this.phrases.size()][];
-		List<Integer> gaps = new ArrayList<>();
+		this.atomsOfRule = new int[this.phrases.size()][][];
+		List<Integer> ands = new ArrayList<>();
+		this.isAndRule = new boolean[this.phrases.size()];
 		for (int r = 0; r < this.phrases.size(); r++) {
-			String[] parts = this.phrases.get(r).phrase().split(GAP);
+			String phrase = this.phrases.get(r).phrase().replace('＋', '+');
+			boolean and = phrase.contains(AND) && phrase.strip().length() > 1;
+			String[] parts = and ? phrase.split(java.util.regex.Pattern.quote(AND)) : phrase.split(GAP);
 			List<String> nonEmpty = java.util.Arrays.stream(parts).map(String::strip).filter((p) -> !p.isEmpty()).toList();
+			if (nonEmpty.isEmpty()) {
+				nonEmpty = List.of(phrase.strip());
+			}
 			this.atomsOfRule[r] = nonEmpty.stream()
-				.mapToInt((part) -> atomIds.computeIfAbsent(part, (k) -> atomIds.size()))
-				.toArray();
-			if (this.atomsOfRule[r].length > 1) {
-				gaps.add(r);
+				.map((part) -> java.util.Arrays.stream(part.split(java.util.regex.Pattern.quote(OR)))
+					.map(String::strip)
+					.filter((alternative) -> !alternative.isEmpty())
+					.mapToInt((alternative) -> atomIds.computeIfAbsent(alternative, (k) -> atomIds.size()))
+					.toArray())
+				.filter((alternatives) -> alternatives.length > 0)
+				.toArray(int[][]::new);
+			if (this.atomsOfRule[r].length == 0) {
+				this.atomsOfRule[r] = new int[][] { { atomIds.computeIfAbsent(phrase.strip(), (k) -> atomIds.size()) } };
+			}
+			if (and && this.atomsOfRule[r].length > 1) {
+				ands.add(r);
+				this.isAndRule[r] = true;
 			}
 		}
-		this.gapRules = gaps.stream().mapToInt(Integer::intValue).toArray();
+		this.andRules = ands.stream().mapToInt(Integer::intValue).toArray();
 		List<List<Integer>> byAtom = new ArrayList<>();
-		atomIds.keySet().forEach((atom) -> byAtom.add(new ArrayList<>()));
+		List<List<Integer>> gapsByAtom = new ArrayList<>();
+		atomIds.keySet().forEach((atom) -> {
+			byAtom.add(new ArrayList<>());
+			gapsByAtom.add(new ArrayList<>());
+		});
 		for (int r = 0; r < this.phrases.size(); r++) {
-			if (this.atomsOfRule[r].length == 1) {
-				byAtom.get(this.atomsOfRule[r][0]).add(r);
+			for (int atom : this.atomsOfRule[r][0]) {
+				if (this.atomsOfRule[r].length == 1) {
+					byAtom.get(atom).add(r);
+				}
+				else if (!this.isAndRule[r]) {
+					gapsByAtom.get(atom).add(r);
+				}
 			}
 		}
 		this.rulesOfAtom = byAtom.stream().map((l) -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+		this.gapRulesByFirstAtom = gapsByAtom.stream()
+			.map((l) -> l.stream().mapToInt(Integer::intValue).toArray())
+			.toArray(int[][]::new);
 		this.matcher = new PhraseMatcher(List.copyOf(atomIds.keySet()));
 		rules.requestTypeFactors().forEach((factor) -> this.requestTypes.put(factor.requestType(), factor));
 	}
@@ -165,7 +222,7 @@ public final class TriageEngine {
 			if (c.rule.kind().isAmplifier()) {
 				continue;
 			}
-			String words = text.substring(c.match.start(), c.match.end());
+			String words = words(text, c);
 			if (strongest.get(c.rule.kind() + "/" + c.rule.rule()) != c) {
 				reasons.add(new Reason(c.rule.rule(), words + " (同类只计一次)", 0));
 				continue;
@@ -221,7 +278,7 @@ public final class TriageEngine {
 		for (Counted c : sortedByPosition(counted.values())) {
 			if (c.rule.kind().isAmplifier() && c.effective > 0) {
 				byKind.computeIfAbsent(c.rule.kind(), (k) -> new ArrayList<>())
-					.add(new Amplifier(c.rule.rule(), text.substring(c.match.start(), c.match.end()), c.effective,
+					.add(new Amplifier(c.rule.rule(), words(text, c), c.effective,
 							c.rule.mark()));
 			}
 		}
@@ -234,6 +291,10 @@ public final class TriageEngine {
 			numbers(HEAD_COUNT, text, thresholds.scaleMinCount(), 1).ifPresent((m) -> byKind
 				.computeIfAbsent(RuleKind.SCALE, (k) -> new ArrayList<>())
 				.add(new Amplifier("影响范围", m, thresholds.scaleWeight(), TriageMark.CLUSTER)));
+			if (thresholds.vulnerableFlagWeight() > 0) {
+				vulnerableAge(text).ifPresent((m) -> byKind.computeIfAbsent(RuleKind.VULNERABLE, (k) -> new ArrayList<>())
+					.add(new Amplifier("弱势群体", m, thresholds.vulnerableFlagWeight(), TriageMark.IMPORTANT)));
+			}
 			numbers(DURATION, text, thresholds.durationMinHours(), 0).ifPresent((m) -> byKind
 				.computeIfAbsent(RuleKind.DURATION, (k) -> new ArrayList<>())
 				.add(new Amplifier("持续时间", m, thresholds.durationWeight(), null)));
@@ -267,7 +328,11 @@ public final class TriageEngine {
 		while (m.find()) {
 			long value = parseNumber(m.group(1));
 			if (mode == 0) {
-				value *= hoursPer(m.group(2));
+				if ("月".equals(m.group(3)) && m.group(2) == null) {
+					// 三月 is March; 三个月 is a duration.
+					continue;
+				}
+				value *= hoursPer(m.group(3));
 			}
 			if (value >= minimum) {
 				return java.util.Optional.of(m.group());
@@ -276,10 +341,48 @@ public final class TriageEngine {
 		return java.util.Optional.empty();
 	}
 
+	/**
+	 * @return the first age in the text that makes its person vulnerable: an elder (八十一岁) or a small
+	 * child (三岁)
+	 */
+	private static java.util.Optional<String> vulnerableAge(String text) {
+		Matcher m = AGE.matcher(text);
+		while (m.find()) {
+			long age = parseNumber(m.group(1));
+			if (age >= ELDERLY_FROM_AGE && age < 130 || age > 0 && age <= SMALL_CHILD_UP_TO_AGE) {
+				return java.util.Optional.of(m.group());
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	/**
+	 * @return the words a counted phrase matched; for a co-occurrence phrase, its other parts too
+	 */
+	private String words(String text, Counted c) {
+		String words = text.substring(c.match.start(), c.match.end());
+		int rule = c.match.phraseId();
+		if (this.isAndRule[rule]) {
+			String[] parts = c.rule.phrase().replace('＋', '+').split(java.util.regex.Pattern.quote(AND));
+			StringBuilder sb = new StringBuilder(words);
+			for (int i = 1; i < parts.length; i++) {
+				for (String alternative : parts[i].split(java.util.regex.Pattern.quote(OR))) {
+					if (!alternative.isBlank() && text.contains(alternative.strip())) {
+						sb.append(AND).append(alternative.strip());
+						break;
+					}
+				}
+			}
+			return sb.toString();
+		}
+		return words;
+	}
+
 	private static int hoursPer(String unit) {
 		return switch (unit) {
 			case "小时", "钟头" -> 1;
 			case "周", "星期", "礼拜" -> 24 * 7;
+			case "月" -> 24 * 30;
 			default -> 24;
 		};
 	}
@@ -337,18 +440,20 @@ public final class TriageEngine {
 			}
 		}
 		int window = this.rules.thresholds().gapWindow();
-		for (int rule : this.gapRules) {
-			int[] parts = this.atomsOfRule[rule];
-			for (Match first : atoms) {
-				if (first.phraseId() != parts[0]) {
+		java.util.BitSet done = null;
+		for (int a = 0; a < atoms.size(); a++) {
+			Match first = atoms.get(a);
+			for (int rule : this.gapRulesByFirstAtom[first.phraseId()]) {
+				if (done != null && done.get(rule)) {
 					continue;
 				}
+				int[][] parts = this.atomsOfRule[rule];
 				Match last = first;
 				for (int p = 1; p < parts.length && last != null; p++) {
 					Match previous = last;
 					last = null;
 					for (Match next : atoms) {
-						if (next.phraseId() == parts[p] && next.start() >= previous.end()
+						if (isOneOf(next.phraseId(), parts[p]) && next.start() >= previous.end()
 								&& next.start() - previous.end() <= window
 								&& clauseOf[next.start()] == clauseOf[previous.start()]) {
 							last = next;
@@ -358,11 +463,52 @@ public final class TriageEngine {
 				}
 				if (last != null) {
 					result.add(new Match(rule, first.start(), last.end()));
-					break;
+					if (done == null) {
+						done = new java.util.BitSet(this.phrases.size());
+					}
+					done.set(rule);
+				}
+			}
+		}
+		if (this.andRules.length > 0 && !atoms.isEmpty()) {
+			Map<Integer, Match> firstOfAtom = new HashMap<>();
+			for (Match atom : atoms) {
+				Match known = firstOfAtom.get(atom.phraseId());
+				if (known == null || atom.start() < known.start()) {
+					firstOfAtom.put(atom.phraseId(), atom);
+				}
+			}
+			for (int rule : this.andRules) {
+				int[][] parts = this.atomsOfRule[rule];
+				Match anchor = null;
+				for (int atom : parts[0]) {
+					Match found = firstOfAtom.get(atom);
+					if (found != null && (anchor == null || found.start() < anchor.start())) {
+						anchor = found;
+					}
+				}
+				boolean all = anchor != null;
+				for (int p = 1; p < parts.length && all; p++) {
+					all = false;
+					for (int atom : parts[p]) {
+						all |= firstOfAtom.containsKey(atom);
+					}
+				}
+				if (all) {
+					result.add(new Match(rule, anchor.start(), anchor.end()));
 				}
 			}
 		}
 		return result;
+	}
+
+	private static boolean isOneOf(int atom, int[] alternatives) {
+		for (int alternative : alternatives) {
+			if (alternative == atom) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -538,12 +684,15 @@ public final class TriageEngine {
 					applicable.add(discount(rule, m));
 				}
 			}
+			Discount strongest = applicable.stream().min(Comparator.comparingInt(Discount::factor)).orElse(null);
 			if (this.typeFactor != null && this.typeFactor.factor() != 100
 					&& (hazardLike || this.typeFactor.allKinds()) && !(now && this.typeFactor.exemptWhenNow())) {
-				applicable.add(new Discount(this.typeFactor.factor(), "诉求类型",
-						this.typeFactor.label() + " " + factor(this.typeFactor.factor())));
+				Discount type = new Discount(this.typeFactor.factor(), "诉求类型",
+						this.typeFactor.label() + " " + factor(this.typeFactor.factor()));
+				// The request type and the words are independent doubts: a consultation about
+				// yesterday's bite is discounted for both.
+				strongest = (strongest == null) ? type : strongest.and(type);
 			}
-			Discount strongest = applicable.stream().min(Comparator.comparingInt(Discount::factor)).orElse(null);
 			if (strongest != null) {
 				return strongest;
 			}
@@ -581,6 +730,15 @@ public final class TriageEngine {
 
 		int apply(int weight) {
 			return Math.round(weight * this.factor / 100f);
+		}
+
+		/** Both discounts at once: the factors multiply, the reason names both. */
+		Discount and(Discount other) {
+			if (this.factor == 0 || other.factor == 100) {
+				return this;
+			}
+			return new Discount(this.factor * other.factor / 100, this.rule,
+					this.matched + "; " + other.rule + ": " + other.matched);
 		}
 
 	}

@@ -15,6 +15,7 @@ import org.hotline12345.audit.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -74,7 +75,10 @@ class SecurityConfiguration {
 			.hasRole(Role.SEC_ADMIN.name())
 			.requestMatchers("/audit/**")
 			.hasRole(Role.AUDITOR.name())
-			.requestMatchers("/supervision/**", "/triage/rules/**")
+			.requestMatchers("/supervision/**", "/triage/rules/**", "/triage/alerts/**", "/knowledge/new",
+					"/knowledge/*/edit")
+			.hasRole(Role.SUPERVISOR.name())
+			.requestMatchers(HttpMethod.POST, "/knowledge/**")
 			.hasRole(Role.SUPERVISOR.name())
 			.requestMatchers("/unit/**")
 			.hasRole(Role.UNIT_STAFF.name())

@@ -128,8 +128,12 @@ class ApiAuthenticationIntegrationTests {
 		assertThat(token.username()).isEqualTo("wjw");
 
 		// Shown once, on the page after issuing; never again.
+		// Sessions live in the database (Spring Session JDBC): the page after the redirect reads the flash through
+		// the session cookie, as a browser would.
 		MockHttpSession session = (MockHttpSession) issued.getRequest().getSession();
-		this.mvc.perform(get("/admin/api-tokens").with(user(admin)).flashAttrs(issued.getFlashMap()))
+		jakarta.servlet.http.Cookie sessionCookie = issued.getResponse().getCookie("SESSION");
+		assertThat(sessionCookie).isNotNull();
+		this.mvc.perform(get("/admin/api-tokens").with(user(admin)).cookie(sessionCookie))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(token.token())));
 		this.mvc.perform(get("/admin/api-tokens").with(user(admin)))

@@ -2,11 +2,17 @@ package org.hotline12345.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
@@ -27,6 +33,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.ticket.TicketWorkflow;
+import org.hotline12345.triage.TriageService;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -52,6 +63,20 @@ abstract class BrowserTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TicketWorkflow workflow;
+
+	@Autowired
+	TriageService triage;
+
+	@Autowired
+	DepartmentDirectory directory;
+
+	/** Seeds what a journey does not walk through itself. */
+	Journeys journeys() {
+		return new Journeys(this.workflow, this.triage, this.directory);
+	}
 
 	@BeforeAll
 	static void startBrowser() {
@@ -118,6 +143,65 @@ abstract class BrowserTest {
 
 	<T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+	}
+
+	/** Waits until the element shows the text (htmx swaps, redirects after a post). */
+	WebElement waitForText(By locator, String text) {
+		waitFor(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+		return driver.findElement(locator);
+	}
+
+	/** Fetches a URL with the browser's session (for downloads the headless browser would only save to disk). */
+	HttpResponse<byte[]> download(String path) {
+		String cookies = driver.manage()
+			.getCookies()
+			.stream()
+			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : url(path)))
+					.header("Cookie", cookies)
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Takes a screenshot at another window size (a tablet in the field), then returns to the desk's 1366×768. */
+	Path screenshotAt(String name, int width, int height) {
+		driver.manage().window().setSize(new Dimension(width, height));
+		try {
+			return screenshot(name);
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1366, 768));
+		}
+	}
+
+	/** A full-page screenshot: the whole document, not just the first screen (for timelines and reports). */
+	Path screenshotFull(String name) {
+		ChromeDriver chrome = (ChromeDriver) driver;
+		Map<?, ?> size = (Map<?, ?>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+		Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
+				"scale", 1);
+		Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
+				Map.of("captureBeyondViewport", true, "fromSurface", true, "clip", clip));
+		try {
+			Path target = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	String bodyText() {

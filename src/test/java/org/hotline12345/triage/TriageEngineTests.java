@@ -53,6 +53,14 @@ class TriageEngineTests {
 			ROUTINE   | CONSULTATION  | 燃气灶打不着火找谁修
 			URGENT    | COMPLAINT     | 几十户居民家里的天然气打不着火
 			ROUTINE   | COMPLAINT     | 去年小区电梯困过人，物业一直不换电梯
+			CRITICAL  | HELP          | 河边台阶那里有个小孩掉下去了，我不会游泳
+			ROUTINE   | COMPLAINT     | 手机从阳台掉下去了，物业不让我去楼下花园找
+			CRITICAL  | HELP          | 我妈八十一岁，早上出去买菜到现在还没回来
+			ROUTINE   | CONSULTATION  | 我妈八十一岁了，想问问高龄补贴怎么领
+			ROUTINE   | CONSULTATION  | 我家猫昨天被邻居家的狗咬伤了，想问问能不能找他赔
+			URGENT    | HELP          | 考研复试就在明天，学校一直没给盖章
+			URGENT    | COMPLAINT     | 我们二十来个农民工的工钱一分没拿到
+			ROUTINE   | COMPLAINT     | 老板欠我两个月工资，说下个月一起结给我
 			""")
 	void grades(TriageLevel expected, String requestType, String text) {
 		TriageResult result = engine.grade(TriageInput.of(text, requestType));
@@ -129,6 +137,43 @@ class TriageEngineTests {
 		assertThat(result.marks()).isEqualTo(Set.of(TriageMark.SUDDEN));
 		assertThat(result.ruleSetVersion()).isEqualTo(7);
 		assertThat(result.reasons().get(0).matched()).isEqualTo("井盖被人偷丢");
+	}
+
+	@Test
+	void coOccurrenceAndAlternativesWorkOnAHandMadeRuleSet() {
+		Thresholds thresholds = new Thresholds(30, 60, 15, 4, 8, 10, 20, 12, 10, 20);
+		RuleSet rules = new RuleSet(7, thresholds,
+				List.of(new PhraseRule(RuleKind.HAZARD, "落水", "掉下去|掉进去+河|塘", 60, TriageMark.SUDDEN, true),
+						new PhraseRule(RuleKind.TIME_LIMIT, "时限", "明天|后天…考试|面试", 25, null, false),
+						new PhraseRule(RuleKind.HAZARD, "受阻", "丢了", 15, null, false)),
+				List.of(), List.of());
+		TriageEngine custom = TriageEngine.compile(rules);
+		// The parts of a co-occurrence phrase may stand in any order, in any clause.
+		TriageResult drowning = custom.grade(TriageInput.of("池塘边上，有个人掉下去了"));
+		assertThat(drowning.level()).isEqualTo(TriageLevel.CRITICAL);
+		assertThat(drowning.reasons().get(0).matched()).isEqualTo("掉下去+塘");
+		assertThat(custom.grade(TriageInput.of("有个人掉下去了")).level()).isEqualTo(TriageLevel.ROUTINE);
+		TriageResult deadline = custom.grade(TriageInput.of("后天就要面试，证件丢了"));
+		assertThat(deadline.score()).isEqualTo(40);
+		assertThat(custom.grade(TriageInput.of("面试在后天，证件丢了")).score()).isEqualTo(15);
+	}
+
+	@Test
+	void anAgeMakesAPersonVulnerable() {
+		assertThat(engine.grade(TriageInput.of("家里停电了，我妈八十一岁", "HELP")).reasons())
+			.extracting(TriageResult.Reason::toString)
+			.contains("弱势群体: 八十一岁 +20");
+		assertThat(engine.grade(TriageInput.of("家里停电了，我弟弟二十一岁", "HELP")).reasons())
+			.extracting(TriageResult.Reason::rule)
+			.doesNotContain("弱势群体");
+	}
+
+	@Test
+	void theRequestTypeAndThePastCompound() {
+		TriageResult result = engine.grade(TriageInput.of("我昨天被狗咬伤了，能找狗主人赔吗", "CONSULTATION"));
+		assertThat(result.reasons()).extracting(TriageResult.Reason::toString)
+			.contains("时态: 昨天 (过去) ×0.5; 诉求类型: 咨询 ×0.5 -45");
+		assertThat(result.level()).isEqualTo(TriageLevel.ROUTINE);
 	}
 
 	@Test

@@ -1,0 +1,145 @@
+package org.hotline12345.perf;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.hotline12345.HotlineIntegrationTest;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.ticket.Actor;
+import org.hotline12345.ticket.Channel;
+import org.hotline12345.ticket.Grade;
+import org.hotline12345.ticket.NewTicket;
+import org.hotline12345.ticket.RequestType;
+import org.hotline12345.ticket.TicketWorkflow;
+import org.hotline12345.ticket.TriageLevel;
+import org.hotline12345.user.Role;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * No N+1 on the screens people wait for: the statements a page sends are counted (see {@link StatementCounter}),
+ * must stay under a small bound, and must not grow when the page shows more rows or a longer timeline.
+ */
+@HotlineIntegrationTest
+@Import(StatementCounter.Configuration.class)
+@TestPropertySource(properties = "hotline.navigation.counts-max-age=0") // count the navigation's statements every time
+class QueryCountIntegrationTests {
+
+	private static final Actor OPERATOR = new Actor("operator", Role.OPERATOR, null);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private UserDetailsService users;
+
+	@Autowired
+	private TicketWorkflow workflow;
+
+	@Autowired
+	private DepartmentDirectory directory;
+
+	@Test
+	void operatorsQueuesDoNotGrowWithTheirRows() throws Exception {
+		dispatchedToRsj(2, TriageLevel.URGENT);
+		int before = statementsFor(() -> get("/queues/urgent").with(user(this.users.loadUserByUsername("operator"))));
+		pending(12, TriageLevel.URGENT);
+		dispatchedToRsj(0, TriageLevel.URGENT);
+		int after = statementsFor(() -> get("/queues/urgent").with(user(this.users.loadUserByUsername("operator"))));
+		assertThat(after).isEqualTo(before).isLessThanOrEqualTo(12);
+	}
+
+	@Test
+	void unitQueueDoesNotGrowWithItsRows() throws Exception {
+		dispatchedToRsj(2, TriageLevel.ROUTINE);
+		int before = statementsFor(() -> get("/unit/tickets").with(user(this.users.loadUserByUsername("rsj"))));
+		dispatchedToRsj(12, TriageLevel.ROUTINE);
+		int after = statementsFor(() -> get("/unit/tickets").with(user(this.users.loadUserByUsername("rsj"))));
+		assertThat(after).isEqualTo(before).isLessThanOrEqualTo(12);
+	}
+
+	@Test
+	void ticketPageDoesNotGrowWithItsTimeline() throws Exception {
+		String no = pending(1, TriageLevel.ROUTINE).get(0);
+		int before = statementsFor(() -> get("/tickets/" + no).with(user(this.users.loadUserByUsername("operator"))));
+		for (int i = 0; i < 25; i++) {
+			this.workflow.addFollowUp(no, "市民再次来电催办，第" + (i + 1) + "次", OPERATOR);
+		}
+		int after = statementsFor(() -> get("/tickets/" + no).with(user(this.users.loadUserByUsername("operator"))));
+		assertThat(after).isEqualTo(before).isLessThanOrEqualTo(12);
+	}
+
+	@Test
+	void dashboardIsABoundedNumberOfQueries() throws Exception {
+		int before = statementsFor(() -> get("/supervision").with(user(this.users.loadUserByUsername("supervisor"))));
+		dispatchedToRsj(10, TriageLevel.URGENT);
+		int after = statementsFor(() -> get("/supervision").with(user(this.users.loadUserByUsername("supervisor"))));
+		assertThat(after).isEqualTo(before).isLessThanOrEqualTo(40);
+	}
+
+	@Test
+	void creatingATicketThroughTheApiIsAFewStatementsInOneTransaction() throws Exception {
+		createThroughTheApi("13812340001"); // the first use publishes the default triage rules: not the hot path
+		StatementCounter.reset();
+		createThroughTheApi("13812340002");
+		List<String> statements = StatementCounter.statements();
+		System.out.println("POST /api/v1/tickets: " + statements.size() + " statements, " + StatementCounter.commits()
+				+ " commits");
+		statements.forEach((sql) -> System.out.println("  " + sql.replaceAll("\\s+", " ")));
+		assertThat(statements).hasSizeLessThanOrEqualTo(16);
+	}
+
+	private void createThroughTheApi(String phone) throws Exception {
+		this.mvc
+			.perform(post("/api/v1/tickets").header(HttpHeaders.AUTHORIZATION, "Bearer demo-operator-token")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"callerName":"张先生","callerPhone":"%s","districtCode":"chongchuan",
+						 "requestType":"COMPLAINT","channel":"PHONE","description":"和平桥小区电梯经常故障，物业不及时维修"}"""
+					.formatted(phone)))
+			.andExpect(status().isCreated());
+	}
+
+	private int statementsFor(Supplier<MockHttpServletRequestBuilder> request) throws Exception {
+		this.mvc.perform(request.get()).andExpect(status().isOk()); // warm caches (reference data, templates)
+		StatementCounter.reset();
+		this.mvc.perform(request.get().with(csrf())).andExpect(status().isOk());
+		List<String> statements = StatementCounter.statements();
+		System.out.println(statements.size() + " statements:");
+		statements.forEach((sql) -> System.out.println("  " + sql.replaceAll("\\s+", " ")));
+		return statements.size();
+	}
+
+	private List<String> pending(int count, TriageLevel level) {
+		return java.util.stream.IntStream.range(0, count).mapToObj((i) -> {
+			NewTicket request = new NewTicket("王女士", "13912340" + String.format("%03d", i), false, false, "崇川区和平桥街道",
+					"chongchuan", null, "查询计数测试：社保卡补办进度第" + i + "次", RequestType.HELP, "SB.YL", Channel.PHONE,
+					null, false, null);
+			return this.workflow.register(request, Grade.manual(level), TicketWorkflow.Outcome.QUEUE, null, OPERATOR)
+				.ticketNo();
+		}).toList();
+	}
+
+	private void dispatchedToRsj(int count, TriageLevel level) {
+		for (String no : pending(count, level)) {
+			this.workflow.dispatch(no, "rsj", List.of(), "请按职责办理", null, OPERATOR);
+		}
+		assertThat(this.directory.unit("rsj")).isPresent();
+	}
+
+}
