@@ -237,6 +237,17 @@ class FuzzingTests {
 				+ ", \"assistUnitCodes\": " + quote(raw) + ", \"note\": " + quote(description) + "}"));
 	}
 
+	/** Two 500s the fuzzing found once, kept as fixed examples: a NUL byte and an overlong name at login. */
+	@Example
+	void aNulByteOrAnOverlongLoginNameIsAnOrdinaryFailedLogin() {
+		for (String name : List.of("oper\u0000ator", "x".repeat(65), "x\r\n".repeat(40))) {
+			WebClient visitor = new WebClient(port);
+			visitor.get("/login");
+			HttpResponse<String> response = visitor.post("/login", Map.of("username", name, "password", "nope"));
+			assertThat(response.statusCode()).as(name).isIn(302, 429);
+		}
+	}
+
 	@Example
 	void tenMegabyteBodiesAreRefusedNotFailed() {
 		String huge = "字".repeat(10 * 1024 * 1024 / 3);
