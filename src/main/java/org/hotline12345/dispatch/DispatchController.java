@@ -82,6 +82,14 @@ class DispatchController {
 	String dispatch(@PathVariable String ticketNo, @Valid @ModelAttribute("dispatchForm") DispatchForm form,
 			BindingResult result, @AuthenticationPrincipal HotlineUser user, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		if (result.getTarget() == null) {
+			// A value of the wrong type (a version that is not a number, which no browser sends): the form could not
+			// even be built. The page comes back with a fresh form. Found by FuzzingTests; it was a 500.
+			model.asMap().remove("dispatchForm");
+			model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "dispatchForm");
+			response.setStatus(400);
+			return page(ticketNo, user, model);
+		}
 		String lead = form.chosenLead();
 		if (lead == null) {
 			result.rejectValue("leadUnitCode", "dispatch.lead.required");

@@ -32,9 +32,19 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
+		// No account has such a name (app_user.username is VARCHAR(64); PostgreSQL refuses NUL in text): answer as
+		// for any unknown name instead of letting the query fail into a 500 (found by FuzzingTests).
+		if (!mayExist(username)) {
+			throw new UsernameNotFoundException("No such account");
+		}
 		UserAccount account = this.accounts.findByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 		return toUser(account);
+	}
+
+	/** Whether an account could have this name at all: worth asking the database (which refuses NUL in text). */
+	static boolean mayExist(String username) {
+		return username != null && username.length() <= 64 && username.indexOf('\u0000') < 0;
 	}
 
 	HotlineUser toUser(UserAccount account) {

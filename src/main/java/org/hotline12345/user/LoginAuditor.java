@@ -60,7 +60,10 @@ class LoginAuditor {
 		String address = address(authentication);
 		String reason = event.getException().getClass().getSimpleName();
 		this.throttle.recordFailure(address);
-		this.accounts.findByUsername(authentication.getName()).ifPresent((account) -> {
+		// A name no account can have (NUL, too long) is not looked up: the query would fail (found by FuzzingTests).
+		java.util.Optional<UserAccount> known = AccountUserDetailsService.mayExist(authentication.getName())
+				? this.accounts.findByUsername(authentication.getName()) : java.util.Optional.empty();
+		known.ifPresent((account) -> {
 			boolean lockedNow = account.recordFailure(this.clock.instant(), this.settings.maxFailedLogins(),
 					this.settings.lockDuration());
 			if (lockedNow) {
