@@ -2,12 +2,9 @@ package org.hotline12345.triage;
 
 import org.hotline12345.ticket.TriageLevel;
 
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.hotline12345.triage.TriageEvaluation.LabelledCase;
-import org.hotline12345.triage.TriageEvaluation.Misgrade;
 import org.hotline12345.triage.TriageEvaluation.Report;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,21 +34,9 @@ class TriageBlindSet4EvaluationTests {
 
 	@BeforeAll
 	static void evaluate() {
-		cases = TriageEvaluation.readTsv(new InputStreamReader(
-				TriageBlindSet4EvaluationTests.class.getResourceAsStream("/triage/blind-set-4.tsv"),
-				StandardCharsets.UTF_8));
-		report = TriageEvaluation.evaluate(cases, RuleSetFormat.defaults());
-		System.out.println("BLIND SET 4, " + cases.size() + " cases");
-		System.out.println(report.format());
-		System.out.printf("urgent-class recall %.3f, urgent-class precision %.3f, CRITICAL recall %.3f, "
-				+ "CRITICAL precision %.3f, accuracy %.3f%n", report.urgentClassRecall(),
-				report.urgentClassPrecision(), report.criticalRecall(), report.criticalPrecision(),
-				report.accuracy());
-		for (Misgrade m : report.misgraded()) {
-			System.out.println("MISGRADED expected " + m.labelled().expectedLevel() + ", got " + m.actual().level()
-					+ " (" + m.actual().score() + "): " + m.labelled().input().text() + "\n    "
-					+ m.actual().explain().replace("\n", "\n    "));
-		}
+		LabelledSets.Evaluated evaluated = LabelledSets.evaluate("/triage/blind-set-4.tsv", "BLIND SET 4");
+		cases = evaluated.cases();
+		report = evaluated.report();
 	}
 
 	@Test

@@ -1,11 +1,8 @@
 package org.hotline12345.triage;
 
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.hotline12345.triage.TriageEvaluation.LabelledCase;
-import org.hotline12345.triage.TriageEvaluation.Misgrade;
 import org.hotline12345.triage.TriageEvaluation.Report;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,16 +35,9 @@ class TriageSpotCheckEvaluationTests {
 
 	@BeforeAll
 	static void evaluate() {
-		cases = TriageEvaluation.readTsv(new InputStreamReader(
-				TriageSpotCheckEvaluationTests.class.getResourceAsStream("/triage/spot-checks-triage4.tsv"),
-				StandardCharsets.UTF_8));
-		report = TriageEvaluation.evaluate(cases, RuleSetFormat.defaults());
-		System.out.println("SPOT CHECKS (not blind), " + cases.size() + " cases");
-		System.out.println(report.format());
-		for (Misgrade m : report.misgraded()) {
-			System.out.println("MISGRADED expected " + m.labelled().expectedLevel() + ", got " + m.actual().level()
-					+ " (" + m.actual().score() + "): " + m.labelled().input().text());
-		}
+		LabelledSets.Evaluated evaluated = LabelledSets.evaluate("/triage/spot-checks-triage4.tsv", "SPOT CHECKS (not blind)");
+		cases = evaluated.cases();
+		report = evaluated.report();
 	}
 
 	@Test
