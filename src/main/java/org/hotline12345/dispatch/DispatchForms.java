@@ -28,6 +28,12 @@ final class DispatchForms {
 	record DispatchForm(String leadUnitCode, String otherLeadUnitCode, List<String> assistUnitCodes,
 			@Size(max = 1000) String note, @NotNull Long version, String from) {
 
+		/** The queue to go back to: only a known queue's name, whatever was posted (it becomes part of a link). */
+		public String queue() {
+			return (this.from != null && java.util.Set.of("urgent", "routine", "returned").contains(this.from)) ? this.from
+					: "urgent";
+		}
+
 		public String chosenLead() {
 			String code = OTHER.equals(this.leadUnitCode) ? this.otherLeadUnitCode : this.leadUnitCode;
 			return (code == null || code.isBlank()) ? null : code.strip();
