@@ -14,6 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EveryScreenJourneyTests extends BrowserTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.hotline12345.triage.TriageService triage;
+
+	/** The rule-set screens address version 1, which exists once the default rules were loaded (on first use). */
+	@org.junit.jupiter.api.BeforeEach
+	void defaultRulesAreLoaded() {
+		this.triage.preview(new org.hotline12345.triage.TriageInput("路灯不亮", "REPORT", null, null, false));
+	}
+
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({
 			"operator,   /queues/routine,            queue-routine",
