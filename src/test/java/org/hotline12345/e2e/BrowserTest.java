@@ -133,25 +133,52 @@ abstract class BrowserTest {
 		open("/login");
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(password);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
-		waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login?continue")));
+		submitAndWaitForNextPage(driver.findElement(By.cssSelector("button[type=submit]")));
 		// Admin roles pass the second factor; the demo's secret is documented (DemoAccounts.TOTP_SECRET). A code is
 		// accepted once, so a second login within the same 30 s uses the next step (inside the drift window).
 		long step = System.currentTimeMillis() / 30_000;
 		for (long next = step; next <= step + 1 && driver.getCurrentUrl().endsWith("/mfa"); next++) {
 			driver.findElement(By.id("code")).sendKeys(DemoTotp.code(next));
-			driver.findElement(By.cssSelector("main button[type=submit]")).click();
-			waitFor(By.id("main"));
+			submitAndWaitForNextPage(driver.findElement(By.cssSelector("main button[type=submit]")));
+		}
+		if (PASSWORD.equals(password)) {
+			assertThat(driver.getCurrentUrl()).as(() -> username + " should be signed in, but the browser shows: "
+					+ bodyText().lines().limit(8).collect(Collectors.joining(" / ")))
+				.doesNotContain("/login")
+				.doesNotEndWith("/mfa");
 		}
 	}
 
-	WebElement waitFor(By locator) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(locator));
+	/**
+	 * Clicks a button that submits a form and waits until the browser has left the page: the URL alone can still be
+	 * the old one while the POST is in flight, and navigating away at that moment would abandon the request.
+	 */
+	void submitAndWaitForNextPage(WebElement submit) {
+		submit.click();
+		waitFor(ExpectedConditions.stalenessOf(submit));
+		waitFor((browser) -> "complete"
+			.equals(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.readyState")));
 	}
 
-	<T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+	WebElement waitFor(By locator) {
+		return waitFor(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	<T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(BrowserTest::whereTheBrowserIs)
+			.until(condition);
+	}
+
+	/** What a failed wait reports besides its condition: the page the browser is on and the start of its text. */
+	private static String whereTheBrowserIs() {
+		try {
+			String text = driver.findElement(By.tagName("body")).getText();
+			return "the browser is on " + driver.getCurrentUrl() + " showing: "
+					+ text.lines().filter((line) -> !line.isBlank()).limit(12).collect(Collectors.joining(" / "));
+		}
+		catch (RuntimeException ex) {
+			return "the browser's page could not be read: " + ex.getMessage();
+		}
 	}
 
 	/** Waits until the element shows the text (htmx swaps, redirects after a post). */

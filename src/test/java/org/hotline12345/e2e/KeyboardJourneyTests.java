@@ -33,7 +33,7 @@ class KeyboardJourneyTests extends BrowserTest {
 		assertThat(accept.getCssValue("outline-style")).isEqualTo("solid");
 		screenshot("keyboard-focus-accept");
 		accept.sendKeys(Keys.ENTER);
-		assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("已签收");
+		waitForText(By.cssSelector(".flash"), "已签收");
 	}
 
 	private WebElement tabUntil(java.util.function.Predicate<WebElement> wanted, int limit) {

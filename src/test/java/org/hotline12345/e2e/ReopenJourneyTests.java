@@ -23,7 +23,7 @@ class ReopenJourneyTests extends BrowserTest {
 		assertThat(bodyText()).contains("已督促社区卫生服务中心增加一条预约电话线路");
 		driver.findElement(By.id("reopen-reason")).sendKeys("市民反映今天仍然打不通，问题未解决。");
 		driver.findElement(By.cssSelector("#callback-reopen button[type=submit]")).click();
-		assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("已重办");
+		waitForText(By.cssSelector(".flash"), "已重办");
 		assertThat(driver.findElements(By.linkText(no))).isEmpty();
 
 		login("wjw");

@@ -99,7 +99,7 @@ class TicketLoopJourneyTests extends BrowserTest {
 		screenshotFull("dispatch-full");
 		assertAccessible();
 		driver.findElement(By.cssSelector("form.dispatch-form button[type=submit]")).click();
-		assertThat(waitFor(By.cssSelector(".flash-ok")).getText()).contains(ticketNo, "卫健委");
+		assertThat(waitForText(By.cssSelector(".flash-ok"), ticketNo).getText()).contains("卫健委");
 		assertThat(driver.findElements(By.cssSelector("#queue-table tr[data-ticket='" + ticketNo + "']"))).isEmpty();
 	}
 
@@ -120,12 +120,12 @@ class TicketLoopJourneyTests extends BrowserTest {
 		screenshot("unit-ticket-dispatched");
 		assertAccessible();
 		accept.click();
-		assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("已签收");
+		waitForText(By.cssSelector(".flash"), "已签收");
 
 		driver.findElement(By.id("note")).sendKeys("已联系南通市第一人民医院急诊调配血清，患者已送医。");
 		driver.findElement(By.id("photos")).sendKeys(sitePhoto().toAbsolutePath().toString());
 		driver.findElement(By.cssSelector("#progress button[type=submit]")).click();
-		assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("办理过程已保存");
+		waitForText(By.cssSelector(".flash"), "办理过程已保存");
 		assertThat(waitFor(By.cssSelector("#photos-panel img.thumb")).getAttribute("alt")).endsWith(".png");
 
 		driver.findElement(By.cssSelector("#reply input[name=outcome][value=SOLVED]")).click();
@@ -135,7 +135,7 @@ class TicketLoopJourneyTests extends BrowserTest {
 		screenshotAt("unit-ticket-tablet", 820, 1180);
 		assertAccessible();
 		driver.findElement(By.cssSelector("#reply button[type=submit]")).click();
-		assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("办理回复已提交");
+		waitForText(By.cssSelector(".flash"), "办理回复已提交");
 	}
 
 	@Test
@@ -154,7 +154,7 @@ class TicketLoopJourneyTests extends BrowserTest {
 		screenshotFull("callback-full");
 		assertAccessible();
 		driver.findElement(By.cssSelector("#callback-outcome button[type=submit]")).click();
-		assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("工单已办结");
+		waitForText(By.cssSelector(".flash"), "工单已办结");
 
 		open("/tickets/" + ticketNo);
 		waitFor(By.cssSelector(".timeline"));
