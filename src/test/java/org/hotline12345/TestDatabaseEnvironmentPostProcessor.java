@@ -82,7 +82,18 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 				.setCleanDataDirectory(true)
 				.setServerConfig("timezone", "Asia/Shanghai")
 				.setServerConfig("max_connections", "200")
+				// Stopped once every cached test context has closed: the library's own JVM hook would run at the
+				// same time as Spring's, and each closing context would wait for a connection to a stopped server.
+				.setRegisterShutdownHook(false)
 				.start();
+			SpringApplication.getShutdownHandlers().add(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
 			return properties(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
 		}
 		catch (IOException ex) {

@@ -64,17 +64,33 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
-				.setServerConfig("timezone", "Asia/Shanghai");
+				.setServerConfig("timezone", "Asia/Shanghai")
+				// Stopped after the application has closed (below), not by the library's own JVM hook, which runs
+				// at the same time as Spring's and would take the database away from requests still finishing.
+				.setRegisterShutdownHook(false);
 			if (port > 0) {
 				builder.setPort(port);
 			}
 			server = builder.start();
+			SpringApplication.getShutdownHandlers().add(EmbeddedPostgresEnvironmentPostProcessor::stop);
 			logger.info("Embedded PostgreSQL started on port " + server.getPort() + " with data in "
 					+ dataDir.toAbsolutePath());
 			return server;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, ex);
+		}
+	}
+
+	private static synchronized void stop() {
+		if (server != null) {
+			try {
+				server.close();
+			}
+			catch (IOException ex) {
+				logger.warn("Could not stop the embedded PostgreSQL cleanly: " + ex.getMessage());
+			}
+			server = null;
 		}
 	}
 
