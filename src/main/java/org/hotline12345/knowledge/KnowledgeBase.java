@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.hotline12345.audit.AuditEvent;
+import org.hotline12345.audit.AuditLog;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.user.HotlineUser;
 import org.hotline12345.user.Role;
@@ -89,10 +91,13 @@ public class KnowledgeBase {
 
 	private final Clock clock;
 
-	KnowledgeBase(JdbcTemplate jdbc, DepartmentDirectory directory, Clock clock) {
+	private final AuditLog audit;
+
+	KnowledgeBase(JdbcTemplate jdbc, DepartmentDirectory directory, Clock clock, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -142,6 +147,7 @@ public class KnowledgeBase {
 				draft.question().strip(), draft.answer().strip(), blankToNull(draft.categoryCode()),
 				blankToNull(draft.sourceUnitCode()), date(draft.validFrom()), date(draft.validTo()),
 				normalizeKeywords(draft.keywords()), editor.getUsername(), Timestamp.from(this.clock.instant()));
+		audited("KNOWLEDGE_CREATE", editor, id, draft.question());
 		return id;
 	}
 
@@ -158,6 +164,7 @@ public class KnowledgeBase {
 				date(draft.validTo()), normalizeKeywords(draft.keywords()), editor.getUsername(),
 				Timestamp.from(this.clock.instant()), id, expectedVersion);
 		requireChanged(changed, id);
+		audited("KNOWLEDGE_UPDATE", editor, id, draft.question());
 	}
 
 	/** Retires (or brings back) an article: it stays readable, but search and suggestions leave it out. */
@@ -169,6 +176,22 @@ public class KnowledgeBase {
 				where id = ? and version = ?""", active, editor.getUsername(), Timestamp.from(this.clock.instant()), id,
 				expectedVersion);
 		requireChanged(changed, id);
+		audited(active ? "KNOWLEDGE_RESTORE" : "KNOWLEDGE_RETIRE", editor, id, null);
+	}
+
+	/**
+	 * What operators tell callers comes from these articles, so every change is in the audit trail, in the same
+	 * transaction (an edit whose record cannot be written does not happen). The detail names the question, which is
+	 * public information, never a citizen's data.
+	 */
+	private void audited(String type, HotlineUser editor, long id, String question) {
+		String detail = (question != null) ? abbreviate(question.strip(), 80) : null;
+		this.audit.record(AuditEvent.success(type, editor.getUsername(), null, "KNOWLEDGE_ARTICLE", String.valueOf(id),
+				detail));
+	}
+
+	private static String abbreviate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max) + "…";
 	}
 
 	private List<KnowledgeArticle> ranked(String text, double floor, int limit) {

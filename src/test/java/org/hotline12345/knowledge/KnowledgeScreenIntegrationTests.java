@@ -31,6 +31,9 @@ class KnowledgeScreenIntegrationTests {
 	@Autowired
 	KnowledgeBase knowledge;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void operatorsSearchButCannotWrite() throws Exception {
 		var operator = this.users.loadUserByUsername("operator");
@@ -69,6 +72,11 @@ class KnowledgeScreenIntegrationTests {
 				.param("active", "false").param("version", String.valueOf(article.version())))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.knowledge.search("电动车上牌", 3)).extracting(KnowledgeArticle::id).doesNotContain(id);
+
+		// Every change is in the audit trail, by whom and on which article; the refused stale edit is not.
+		assertThat(this.jdbc.queryForList("select event_type || ' ' || actor || ' ' || coalesce(detail, '') from audit_log"
+				+ " where object_type = 'KNOWLEDGE_ARTICLE' and object_id = ? order by id", String.class, String.valueOf(id)))
+			.containsExactly("KNOWLEDGE_CREATE supervisor 电动自行车上牌在哪里办理？", "KNOWLEDGE_RETIRE supervisor ");
 	}
 
 }
