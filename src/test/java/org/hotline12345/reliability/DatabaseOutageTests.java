@@ -114,6 +114,17 @@ class DatabaseOutageTests {
 		assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/problem+json"));
 
+		// Someone signing in now is told the system is unavailable, not that the password is wrong: the login page
+		// (its session lives in the database) and a login posted all the same.
+		WebClient newcomer = new WebClient(port);
+		HttpResponse<String> loginPage = newcomer.get("/login");
+		assertThat(loginPage.statusCode()).isEqualTo(503);
+		assertThat(loginPage.body()).contains("系统暂时不可用");
+		HttpResponse<String> login = newcomer.post("/login", java.util.Map.of("username", "operator2", "password",
+				"Demo@12345"));
+		assertThat(login.statusCode()).isEqualTo(503);
+		assertThat(login.body()).contains("系统暂时不可用").doesNotContain("用户名或密码错误", "Exception");
+
 		assertThat(health(browser, "readiness").statusCode()).isEqualTo(503);
 		HttpResponse<String> liveness = health(browser, "liveness");
 		assertThat(liveness.statusCode()).isEqualTo(200);
