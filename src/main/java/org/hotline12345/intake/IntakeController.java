@@ -37,6 +37,7 @@ import org.hotline12345.user.HotlineUser;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,6 +47,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -99,6 +101,7 @@ class IntakeController {
 	String register(@Valid @ModelAttribute("form") IntakeForm form, BindingResult result,
 			@RequestParam(name = "outcome", defaultValue = "QUEUE") String outcomeName,
 			@AuthenticationPrincipal HotlineUser user, Model model, Locale locale) {
+		requireBound(result);
 		if (form.formToken() == null || !TOKEN.matcher(form.formToken()).matches()) {
 			result.reject("intake.error.token");
 			return page(model, form.withToken(newToken()));
@@ -146,6 +149,7 @@ class IntakeController {
 	String followUp(@ModelAttribute("form") IntakeForm form, BindingResult result,
 			@RequestParam("followUpTicketNo") String ticketNo, @AuthenticationPrincipal HotlineUser user, Model model,
 			HttpSession session, Locale locale, RedirectAttributes redirect) {
+		requireBound(result);
 		String done = (form.formToken() != null) ? (String) session.getAttribute(KEY_PREFIX + form.formToken()) : null;
 		if (done != null) {
 			return "redirect:/intake/tickets/" + done;
@@ -183,6 +187,16 @@ class IntakeController {
 		return "redirect:/intake/tickets/" + ticketNo;
 	}
 
+	/**
+	 * The form could not even be built: a field of the wrong type (a tick box posted as "1e99"), which the screen never
+	 * sends, so only a broken or hostile client gets here. Nothing is kept or saved: a plain 400 page.
+	 */
+	private static void requireBound(BindingResult result) {
+		if (result.getTarget() == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+	}
+
 	/** After saving: the number, large, to read out to the caller; and the way to the next call. */
 	@GetMapping("/intake/tickets/{ticketNo}")
 	String result(@PathVariable String ticketNo, @AuthenticationPrincipal HotlineUser user, Model model) {
@@ -193,7 +207,8 @@ class IntakeController {
 	}
 
 	@PostMapping("/intake/history")
-	String history(@ModelAttribute("form") IntakeForm form, Model model) {
+	String history(@ModelAttribute("form") IntakeForm form, BindingResult result, Model model) {
+		requireBound(result);
 		if (form.callerPhone() == null || form.callerPhone().isBlank()) {
 			return "intake/fragments :: history-empty";
 		}
@@ -216,7 +231,8 @@ class IntakeController {
 	}
 
 	@PostMapping("/intake/triage")
-	String triage(@ModelAttribute("form") IntakeForm form, Model model) {
+	String triage(@ModelAttribute("form") IntakeForm form, BindingResult result, Model model) {
+		requireBound(result);
 		TriagePreview engine = this.triage.getIfAvailable();
 		model.addAttribute("connected", engine != null);
 		if (engine != null && form.description() != null && !form.description().isBlank()) {
@@ -226,7 +242,8 @@ class IntakeController {
 	}
 
 	@PostMapping("/intake/knowledge")
-	String suggestions(@ModelAttribute("form") IntakeForm form, Model model) {
+	String suggestions(@ModelAttribute("form") IntakeForm form, BindingResult result, Model model) {
+		requireBound(result);
 		String text = (form.description() != null) ? form.description() : "";
 		if (text.length() > 4000) {
 			text = text.substring(0, 4000);
