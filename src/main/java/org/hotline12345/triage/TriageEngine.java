@@ -114,8 +114,12 @@ public final class TriageEngine {
 
 	private final Map<String, RequestTypeFactor> requestTypes = new HashMap<>();
 
-	private TriageEngine(RuleSet rules) {
+	/** The statistical signal that may raise a grade by one step, or {@link ExampleSignal#NONE}. */
+	private final ExampleSignal signal;
+
+	private TriageEngine(RuleSet rules, ExampleSignal signal) {
 		this.rules = rules;
+		this.signal = signal;
 		this.phrases = rules.phrases();
 		Map<String, Integer> atomIds = new LinkedHashMap<>();
 		this.atomsOfRule = new int[this.phrases.size()][][];
@@ -174,7 +178,14 @@ public final class TriageEngine {
 	 * @return an engine that grades with {@code rules}
 	 */
 	public static TriageEngine compile(RuleSet rules) {
-		return new TriageEngine(rules);
+		return new TriageEngine(rules, ExampleSignal.NONE);
+	}
+
+	/**
+	 * @return an engine that grades with {@code rules} and lets {@code signal} raise a grade by one step
+	 */
+	static TriageEngine compile(RuleSet rules, ExampleSignal signal) {
+		return new TriageEngine(rules, signal);
 	}
 
 	/**
@@ -263,11 +274,28 @@ public final class TriageEngine {
 				}
 			}
 		}
+		level = raiseBySignal(input, level, context, reasons);
 		if (level == TriageLevel.ROUTINE) {
 			// Marks are what make a matter urgent; a routine request carries none.
 			marks.clear();
 		}
 		return new TriageResult(level, marks, score, reasons, this.rules.version());
+	}
+
+	/**
+	 * Lets the statistical signal raise a routine grade to URGENT when the request closely resembles the labelled
+	 * urgent requests. It never lowers a grade, never makes one CRITICAL, and does not read praise.
+	 */
+	private TriageLevel raiseBySignal(TriageInput input, TriageLevel level, Context context, List<Reason> reasons) {
+		if (level != TriageLevel.ROUTINE || this.signal.isEmpty() || context.praise()) {
+			return level;
+		}
+		ExampleSignal.Assessment urgent = this.signal.urgency(input);
+		if (!urgent.raises()) {
+			return level;
+		}
+		reasons.add(new Reason("相似案例", "像已标注的紧急诉求: " + urgent.explain(this.signal.urgentFrom()) + " → 至少紧急", 0));
+		return TriageLevel.URGENT;
 	}
 
 	/**
@@ -285,8 +313,7 @@ public final class TriageEngine {
 							c.rule.mark()));
 			}
 		}
-		boolean praise = context.typeFactor != null && context.typeFactor.allKinds() && context.typeFactor.factor() == 0;
-		if (!praise) {
+		if (!context.praise()) {
 			if (input.vulnerable() && thresholds.vulnerableFlagWeight() > 0) {
 				byKind.computeIfAbsent(RuleKind.VULNERABLE, (k) -> new ArrayList<>())
 					.add(new Amplifier("弱势群体", "接线员标记", thresholds.vulnerableFlagWeight(), TriageMark.IMPORTANT));
@@ -646,6 +673,11 @@ public final class TriageEngine {
 				}
 			}
 			return false;
+		}
+
+		/** A praise letter: nothing in it is an emergency. */
+		boolean praise() {
+			return this.typeFactor != null && this.typeFactor.allKinds() && this.typeFactor.factor() == 0;
 		}
 
 		private boolean discountingType() {
