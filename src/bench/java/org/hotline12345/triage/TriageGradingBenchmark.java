@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Grading one ticket with 1,000 phrases loaded: the default rules padded with random two- to four-character hazard
- * phrases, graded on the requests of the labelled evaluation set in turn. Run with
+ * phrases (when they have fewer), with the statistical signal as the application uses it, graded on the requests of
+ * the labelled evaluation set in turn. Run with
  * {@code ./mvnw -Pbench -DskipTests test-compile exec:exec@bench}; figures go to docs/performance.md.
  */
 @State(Scope.Benchmark)
@@ -52,7 +53,7 @@ public class TriageGradingBenchmark {
 			phrases.add(new PhraseRule(RuleKind.HAZARD, "填充", phrase.toString(), 1, null, false));
 		}
 		this.engine = TriageEngine.compile(new RuleSet(1, defaults.thresholds(), phrases, defaults.categoryDefaults(),
-				defaults.requestTypeFactors()));
+				defaults.requestTypeFactors()), ExampleSignal.shipped(ExampleSignal.DEFAULT_URGENT_FROM));
 		this.inputs = TriageEvaluation
 			.readTsv(new InputStreamReader(TriageGradingBenchmark.class.getClassLoader()
 				.getResourceAsStream(EvaluationSet.RESOURCE), StandardCharsets.UTF_8))

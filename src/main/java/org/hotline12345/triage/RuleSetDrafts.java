@@ -134,7 +134,7 @@ class RuleSetDrafts {
 		}
 		RuleSetEntity entity = this.repository.findWithRulesByVersion(version)
 			.orElseThrow(() -> new UnknownRuleSetException(version));
-		TriageEngine engine = TriageEngine.compile(entity.toRuleSet());
+		TriageEngine engine = this.rules.compile(entity.toRuleSet());
 		if (entity.status() == RuleSetEntity.Status.RETIRED) {
 			this.engines.put(version, engine);
 		}

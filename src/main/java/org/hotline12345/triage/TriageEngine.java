@@ -61,7 +61,7 @@ public final class TriageEngine {
 	private static final String NUMBER = "([0-9]+|[零一二两三四五六七八九十百千几]+)";
 
 	private static final Pattern HEAD_COUNT = Pattern
-		.compile("(?<![第0-9])(?:上|近)?" + NUMBER + "(?:多|余|来)?(名|户|位|家|人|辆|个(?![小时月星期礼拜钟多半]))");
+		.compile("(?<![第0-9])(?:上|近)?" + NUMBER + "(?:多|余|来)?(名|户|位|家|人|辆|号人|口人|个(?![小时月星期礼拜钟多半]))");
 
 	private static final Pattern DURATION = Pattern
 		.compile("(?<![第0-9])" + NUMBER + "(?:多)?(个)?(?:多)?(小时|钟头|天|日|夜|周|星期|礼拜|月)(?![前后以份底初中])");
@@ -114,8 +114,12 @@ public final class TriageEngine {
 
 	private final Map<String, RequestTypeFactor> requestTypes = new HashMap<>();
 
-	private TriageEngine(RuleSet rules) {
+	/** The statistical signal that may raise a grade by one step, or {@link ExampleSignal#NONE}. */
+	private final ExampleSignal signal;
+
+	private TriageEngine(RuleSet rules, ExampleSignal signal) {
 		this.rules = rules;
+		this.signal = signal;
 		this.phrases = rules.phrases();
 		Map<String, Integer> atomIds = new LinkedHashMap<>();
 		this.atomsOfRule = new int[this.phrases.size()][][];
@@ -174,7 +178,14 @@ public final class TriageEngine {
 	 * @return an engine that grades with {@code rules}
 	 */
 	public static TriageEngine compile(RuleSet rules) {
-		return new TriageEngine(rules);
+		return new TriageEngine(rules, ExampleSignal.NONE);
+	}
+
+	/**
+	 * @return an engine that grades with {@code rules} and lets {@code signal} raise a grade by one step
+	 */
+	static TriageEngine compile(RuleSet rules, ExampleSignal signal) {
+		return new TriageEngine(rules, signal);
 	}
 
 	/**
@@ -263,11 +274,28 @@ public final class TriageEngine {
 				}
 			}
 		}
+		level = raiseBySignal(input, level, context, reasons);
 		if (level == TriageLevel.ROUTINE) {
 			// Marks are what make a matter urgent; a routine request carries none.
 			marks.clear();
 		}
 		return new TriageResult(level, marks, score, reasons, this.rules.version());
+	}
+
+	/**
+	 * Lets the statistical signal raise a routine grade to URGENT when the request closely resembles the labelled
+	 * urgent requests. It never lowers a grade, never makes one CRITICAL, and does not read praise.
+	 */
+	private TriageLevel raiseBySignal(TriageInput input, TriageLevel level, Context context, List<Reason> reasons) {
+		if (level != TriageLevel.ROUTINE || this.signal.isEmpty() || context.praise()) {
+			return level;
+		}
+		ExampleSignal.Assessment urgent = this.signal.urgency(input);
+		if (!urgent.raises()) {
+			return level;
+		}
+		reasons.add(new Reason("相似案例", "像已标注的紧急诉求: " + urgent.explain(this.signal.urgentFrom()) + " → 至少紧急", 0));
+		return TriageLevel.URGENT;
 	}
 
 	/**
@@ -285,8 +313,7 @@ public final class TriageEngine {
 							c.rule.mark()));
 			}
 		}
-		boolean praise = context.typeFactor != null && context.typeFactor.allKinds() && context.typeFactor.factor() == 0;
-		if (!praise) {
+		if (!context.praise()) {
 			if (input.vulnerable() && thresholds.vulnerableFlagWeight() > 0) {
 				byKind.computeIfAbsent(RuleKind.VULNERABLE, (k) -> new ArrayList<>())
 					.add(new Amplifier("弱势群体", "接线员标记", thresholds.vulnerableFlagWeight(), TriageMark.IMPORTANT));
@@ -634,15 +661,27 @@ public final class TriageEngine {
 			return true;
 		}
 
-		/** The 不 of 拿不到工资 belongs to that phrase and negates nothing else. */
+		/**
+		 * The 不 of 拿不到工资 belongs to that phrase and negates nothing else. A negation that only overlaps a
+		 * phrase (没有闻到 and 闻到煤气) still negates it.
+		 */
 		private boolean insideWords(Match negation, List<Match> matches) {
 			for (Match m : matches) {
-				if (!TriageEngine.this.phrases.get(m.phraseId()).kind().isModifier() && m.start() < negation.end()
-						&& negation.start() < m.end()) {
+				if (!TriageEngine.this.phrases.get(m.phraseId()).kind().isModifier() && m.start() <= negation.start()
+						&& negation.end() <= m.end()) {
 					return true;
 				}
 			}
 			return false;
+		}
+
+		/** A praise letter: nothing in it is an emergency. */
+		boolean praise() {
+			return this.typeFactor != null && this.typeFactor.allKinds() && this.typeFactor.factor() == 0;
+		}
+
+		private boolean discountingType() {
+			return this.typeFactor != null && this.typeFactor.factor() < 100;
 		}
 
 		boolean floorExempt() {
@@ -664,7 +703,8 @@ public final class TriageEngine {
 					case NEGATION -> {
 						// A bare 不 / 没 negates the next word only; 没有 / 不是 reach a few characters.
 						int window = (m.length() == 1) ? 1 : TriageEngine.this.rules.thresholds().negationWindow();
-						if (sameClause && m.end() <= target.start() && target.start() - m.end() <= window) {
+						// It may share characters with the phrase it negates: 没有闻到 before 闻到煤气.
+						if (sameClause && m.start() < target.start() && target.start() - m.end() <= window) {
 							applicable.add(discount(rule, m));
 						}
 					}
@@ -687,7 +727,8 @@ public final class TriageEngine {
 				applicable.add(new Discount(EXPERIENTIAL_PAST_FACTOR, "时态",
 						this.text.substring(target.start(), target.end() + 1) + " (过去) " + factor(EXPERIENTIAL_PAST_FACTOR)));
 			}
-			boolean now = !experiential && tense != null && rule(tense).kind() == RuleKind.NOW;
+			boolean now = !experiential && tense != null && rule(tense).kind() == RuleKind.NOW
+					&& !withinHypothetical(tense, target, clause);
 			if (tense != null && !now) {
 				applicable.add(discount(rule(tense), tense));
 			}
@@ -695,8 +736,13 @@ public final class TriageEngine {
 				PhraseRule rule = rule(m);
 				boolean sameClause = this.clauseOf[m.start()] == clause;
 				boolean applies = switch (rule.kind()) {
-					case RESOLVED -> hazardLike && (sameClause || !now);
-					case HYPOTHETICAL -> hazardLike && sameClause && m.end() <= target.start() && !now;
+					// A resolution told after the hazard closes it even when it was happening then
+					// ("刚才有人掉河里, 后来问清楚了, 虚惊一场"); one told before it does not ("修好了又漏了").
+					case RESOLVED -> hazardLike && (sameClause || !now || m.start() >= target.end());
+					// In a question or a suggestion (a request type that discounts hazards) a hypothetical word
+					// anywhere makes the whole matter hypothetical: "老人走失了应该先打110还是先找社区, 想提前了解一下".
+					case HYPOTHETICAL -> hazardLike && !now
+							&& (sameClause && m.end() <= target.start() || discountingType());
 					case GRATITUDE -> (hazardLike || sensitive) && !now;
 					default -> false;
 				};
@@ -720,6 +766,21 @@ public final class TriageEngine {
 				return discount(rule(tense), tense);
 			}
 			return Discount.NONE;
+		}
+
+		/**
+		 * A tense word inside a hypothesis does not make it real: in "假如老人突然晕倒了" and "万一有人心脏骤停能马上
+		 * 用上" the 突然 / 马上 belong to the imagined event. True when a hypothetical word stands before the hazard
+		 * in its clause and before the tense word.
+		 */
+		private boolean withinHypothetical(Match tense, Match target, int clause) {
+			for (Match m : this.modifiers) {
+				if (rule(m).kind() == RuleKind.HYPOTHETICAL && this.clauseOf[m.start()] == clause
+						&& m.end() <= target.start() && m.end() <= tense.start()) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private PhraseRule rule(Match m) {

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Holds the engine compiled from the published rule set. Compiling takes milliseconds and grading
  * must take microseconds, so the engine is cached and rebuilt only when another version is published:
  * at once on this instance (the event), within the refresh interval on the others (the poll). On an
- * empty database the shipped default rules become version 1.
+ * empty database the shipped default rules become version 1. Every engine, published or draft, is compiled with the
+ * same {@link ExampleSignal}, learnt once at start-up from the shipped labelled sets.
  */
 @Component
 class TriageRules {
@@ -34,14 +35,24 @@ class TriageRules {
 
 	private final Clock clock;
 
+	private final ExampleSignal signal;
+
 	private volatile TriageEngine engine;
 
 	TriageRules(RuleSetRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, TriageSettings settings) {
 		this.repository = repository;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.signal = settings.exampleSignal() ? ExampleSignal.shipped(settings.exampleSignalFrom()) : ExampleSignal.NONE;
+	}
+
+	/**
+	 * @return an engine for {@code rules} with this instance's statistical signal
+	 */
+	TriageEngine compile(RuleSet rules) {
+		return TriageEngine.compile(rules, this.signal);
 	}
 
 	/**
@@ -57,7 +68,7 @@ class TriageRules {
 			.findByStatus(RuleSetEntity.Status.PUBLISHED)
 			.map(RuleSetEntity::toRuleSet)
 			.orElseGet(this::importDefaults));
-		this.engine = TriageEngine.compile(published);
+		this.engine = compile(published);
 		log.info("Triage grades with rule set v{} ({} phrases)", published.version(), published.phrases().size());
 		return this.engine;
 	}

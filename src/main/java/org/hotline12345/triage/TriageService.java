@@ -36,7 +36,7 @@ public class TriageService {
 	public TriageResult grade(TriageInput input, RuleSet ruleSet) {
 		TriageEngine engine = this.lastDraft;
 		if (engine == null || engine.ruleSet() != ruleSet) {
-			engine = TriageEngine.compile(ruleSet);
+			engine = this.rules.compile(ruleSet);
 			this.lastDraft = engine;
 		}
 		return engine.grade(input);

@@ -18,11 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clusterExcludedRequestTypes request types that never form clusters: questions about a policy are not an
  * incident, however many callers ask the same day
  * @param backTestPageSize how many tickets a back-test reads per page
+ * @param exampleSignal whether the statistical signal learnt from the shipped labelled sets may raise a routine grade
+ * to URGENT ({@link ExampleSignal}); it applies to every rule set, published or draft
+ * @param exampleSignalFrom the log-odds from which it does so
  */
 @ConfigurationProperties("hotline.triage")
 record TriageSettings(@DefaultValue("true") boolean clusters, @DefaultValue("true") boolean repeatCallers,
 		@DefaultValue("true") boolean followUps, @DefaultValue("true") boolean acceptWarning,
 		@DefaultValue("10m") Duration acceptWarningSweep,
 		@DefaultValue({ "CONSULTATION", "SUGGESTION", "PRAISE" }) Set<String> clusterExcludedRequestTypes,
-		@DefaultValue("1000") int backTestPageSize) {
+		@DefaultValue("1000") int backTestPageSize, @DefaultValue("true") boolean exampleSignal,
+		@DefaultValue("8") double exampleSignalFrom) {
 }

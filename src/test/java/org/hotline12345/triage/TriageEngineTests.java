@@ -61,6 +61,20 @@ class TriageEngineTests {
 			URGENT    | HELP          | 考研复试就在明天，学校一直没给盖章
 			URGENT    | COMPLAINT     | 我们二十来个农民工的工钱一分没拿到
 			ROUTINE   | COMPLAINT     | 老板欠我两个月工资，说下个月一起结给我
+			# a tense word inside a hypothesis belongs to the imagined event
+			ROUTINE   | CONSULTATION  | 要是家里孩子突然发高烧抽搐了，应该先去哪个医院
+			CRITICAL  | HELP          | 孩子突然抽搐了，叫不醒
+			ROUTINE   | SUGGESTION    | 建议学校多备几个急救箱，万一有学生突然晕倒能马上处理
+			# in a question, a hypothetical word anywhere makes the matter hypothetical
+			ROUTINE   | CONSULTATION  | 老人走失的话先报警还是先找社区，想提前了解一下
+			# a retraction after the hazard closes it, even one that was happening then
+			ROUTINE   | OTHER         | 刚刚我报警说河里有人落水，后来看清楚了是个塑料模特，虚惊一场
+			CRITICAL  | HELP          | 刚刚河里有人落水了，快来人
+			# a negation may share characters with what it negates
+			ROUTINE   | CONSULTATION  | 家里没闻到煤气味，燃气公司说要上门检查，这是真的吗
+			CRITICAL  | REPORT        | 一进楼道就闻到煤气味，很冲
+			# head counts in 号人
+			URGENT    | COMPLAINT     | 老板拖欠工资，我们一百来号人都拿不到钱
 			""")
 	void grades(TriageLevel expected, String requestType, String text) {
 		TriageResult result = engine.grade(TriageInput.of(text, requestType));

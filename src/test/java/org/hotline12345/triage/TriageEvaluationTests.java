@@ -29,7 +29,7 @@ class TriageEvaluationTests {
 	static void evaluate() {
 		cases = TriageEvaluation.readTsv(new InputStreamReader(
 				TriageEvaluationTests.class.getResourceAsStream("/triage/evaluation-set.tsv"), StandardCharsets.UTF_8));
-		report = TriageEvaluation.evaluate(cases, RuleSetFormat.defaults());
+		report = TriageEvaluation.evaluate(cases, LabelledSets.engineWithout("/triage/evaluation-set.tsv"));
 		System.out.println(report.format());
 		for (Misgrade m : report.misgraded()) {
 			System.out.println("MISGRADED expected " + m.labelled().expectedLevel() + ", got " + m.actual().level()
@@ -62,6 +62,17 @@ class TriageEvaluationTests {
 	@Test
 	void criticalRecallIsAtLeast90Percent() {
 		assertThat(report.criticalRecall()).as(report.format()).isGreaterThanOrEqualTo(0.90);
+	}
+
+	/**
+	 * What was reached on 2026-12-04, the set-4 round's rules with the signal, which is never trained on this set:
+	 * a change that does worse fails.
+	 */
+	@Test
+	void holdsTheFloorsReached() {
+		assertThat(report.urgentClassRecall()).as(report.format()).isGreaterThanOrEqualTo(1.00);
+		assertThat(report.urgentClassPrecision()).as(report.format()).isGreaterThanOrEqualTo(0.99);
+		assertThat(report.criticalRecall()).as(report.format()).isGreaterThanOrEqualTo(1.00);
 	}
 
 }

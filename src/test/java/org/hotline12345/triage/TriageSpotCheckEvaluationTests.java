@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  * Each new batch of the writer's own text lost a third to a half of its urgent requests to phrasings no list
  * held, although each round had covered the previous batch's kinds broadly. Expect a blind set to do the same.
- * All 180 on 2026-11-29 after the last round: recall 0.913, precision 0.981, CRITICAL recall 0.909, exact 0.900;
- * those are asserted as floors (rounded down). Do not edit the labels to match the rules.
+ * All 180 on 2026-11-29 after the last round: recall 0.913, precision 0.981, CRITICAL recall 0.909, exact 0.900.
+ * On 2026-12-04, after the set-4 round (its kinds, not its sentences) and with the statistical signal trained on the
+ * other shipped sets: 1.000 / 1.000 / 1.000, exact 0.972; those are asserted as floors. Do not edit the labels to
+ * match the rules.
  */
 class TriageSpotCheckEvaluationTests {
 
@@ -43,9 +45,9 @@ class TriageSpotCheckEvaluationTests {
 	@Test
 	void holdsTheFloorsReachedWhenTheyWereWritten() {
 		assertThat(cases).hasSize(180);
-		assertThat(report.urgentClassRecall()).as(report.format()).isGreaterThanOrEqualTo(0.91);
-		assertThat(report.urgentClassPrecision()).as(report.format()).isGreaterThanOrEqualTo(0.95);
-		assertThat(report.criticalRecall()).as(report.format()).isGreaterThanOrEqualTo(0.90);
+		assertThat(report.urgentClassRecall()).as(report.format()).isGreaterThanOrEqualTo(1.00);
+		assertThat(report.urgentClassPrecision()).as(report.format()).isGreaterThanOrEqualTo(1.00);
+		assertThat(report.criticalRecall()).as(report.format()).isGreaterThanOrEqualTo(1.00);
 	}
 
 }
