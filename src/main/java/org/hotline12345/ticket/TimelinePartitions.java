@@ -22,6 +22,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -101,7 +102,7 @@ public class TimelinePartitions {
 		if (this.settings.detachAfter() != null) {
 			YearMonth keepFrom = YearMonth.from(ZonedDateTime.now(this.clock).minus(this.settings.detachAfter()));
 			for (YearMonth month : attachedMonths()) {
-				if (month.isBefore(keepFrom) && month.isBefore(current.minusMonths(1)) && detach(month)) {
+				if (month.isBefore(keepFrom) && month.isBefore(current.minusMonths(1)) && detachLogged(month)) {
 					detached.add(month);
 				}
 			}
@@ -172,7 +173,7 @@ public class TimelinePartitions {
 			});
 			return true;
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			logger.warn("Timeline partition " + name + " not created (retried at the next run): " + ex.getMessage());
 			return false;
 		}
@@ -199,6 +200,17 @@ public class TimelinePartitions {
 		});
 		logger.info("Timeline partition " + name + " detached into schema " + ARCHIVE_SCHEMA);
 		return true;
+	}
+
+	private boolean detachLogged(YearMonth month) {
+		try {
+			return detach(month);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			logger.warn("Timeline partition " + partitionName(month) + " not detached (retried at the next run): "
+					+ ex.getMessage());
+			return false;
+		}
 	}
 
 	static String partitionName(YearMonth month) {

@@ -2,8 +2,10 @@ package org.hotline12345.ticket;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -110,6 +113,9 @@ class TimelinePartitionsIntegrationTests {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	final Actor operator = new Actor("operator", Role.OPERATOR, null);
 
 	String register(String description) {
@@ -145,9 +151,10 @@ class TimelinePartitionsIntegrationTests {
 
 		assertThat(rowsAndPartitions(no)).containsExactly("REGISTERED@ticket_event_2033_03",
 				"QUEUED@ticket_event_2033_03", "DISPATCHED@ticket_event_2033_04");
-		assertThat(this.queries.find(no, operatorViewer()).orElseThrow().timeline())
-			.extracting(TicketDetails.TimelineEntry::type)
+		TicketDetails ticket = this.queries.find(no, operatorViewer()).orElseThrow();
+		assertThat(ticket.timeline()).extracting(TicketDetails.TimelineEntry::type)
 			.containsExactly("REGISTERED", "QUEUED", "DISPATCHED");
+		assertThat(ticket.earlierTimelineArchived()).isFalse();
 	}
 
 	@Test
@@ -248,14 +255,38 @@ class TimelinePartitionsIntegrationTests {
 		// The ticket page, the unit's next step and the job go on.
 		this.mvc.perform(get("/tickets/{no}", no).with(user(this.users.loadUserByUsername("operator"))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("请尽快签收")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("请尽快签收")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("较早的办理记录已按月归档")));
 		Actor swjt = new Actor("swjt", Role.UNIT_STAFF, this.directory.unit("swjt").orElseThrow().id());
 		this.workflow.accept(no, null, swjt);
 		assertThat(this.queries.find(no, operatorViewer()).orElseThrow().timeline())
 			.extracting(TicketDetails.TimelineEntry::type)
 			.containsExactly("REMINDER", "ACCEPTED");
+		assertThat(this.queries.find(no, operatorViewer()).orElseThrow().earlierTimelineArchived()).isTrue();
 		assertThat(this.partitions.maintain().created()).doesNotContain(YearMonth.of(2031, 1));
 		assertThat(this.partitions.detach(YearMonth.of(2031, 1))).as("already detached").isFalse();
+	}
+
+	@Test
+	void withDetachAfterTheJobDetachesTheMonthsThatEndedLongerAgo() {
+		// Years before any other test's rows: the job detaches every month older than the limit, whoever filled it.
+		TimelinePartitions archiving = new TimelinePartitions(this.jdbc, this.transactions, this.clock,
+				new TimelinePartitionSettings(true, Duration.ofHours(6), Duration.ofMinutes(1), 3, Period.ofMonths(2),
+						Duration.ofSeconds(5)));
+		this.clock.set("1990-01-20T10:00:00");
+		archiving.maintain();
+		this.clock.set("1990-04-15T10:00:00");
+		TimelinePartitions.Maintenance run = archiving.maintain();
+		// 1990-01 ended on 1 February, more than two months ago; 1990-02 ended on 1 March, less.
+		assertThat(run.detached()).containsExactly(YearMonth.of(1990, 1));
+		assertThat(this.partitions.attachedMonths()).doesNotContain(YearMonth.of(1990, 1))
+			.contains(YearMonth.of(1990, 2), YearMonth.of(1990, 7));
+		assertThat(this.jdbc.queryForObject("select to_regclass('archive.ticket_event_1990_01') is not null",
+				Boolean.class))
+			.isTrue();
+		assertThatThrownBy(() -> new TimelinePartitionSettings(true, Duration.ofHours(6), Duration.ofMinutes(1), 3,
+				Period.ofMonths(1), Duration.ofSeconds(5)))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	String partitionOf(long eventId) {
