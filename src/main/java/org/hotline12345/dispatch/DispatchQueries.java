@@ -47,7 +47,7 @@ class DispatchQueries {
 		this.jdbc.query("""
 				select distinct on (e.ticket_id) t.ticket_no, e.actor_unit_id, e.note, e.at
 				from ticket t join ticket_event e on e.ticket_id = t.id
-				where t.ticket_no = any (?) and e.type = 'RETURNED'
+				where t.ticket_no = any (?) and e.type = 'RETURNED' and e.at >= t.created_at - interval '1 day'
 				order by e.ticket_id, e.id desc""", (rs) -> {
 			long unit = rs.getLong("actor_unit_id");
 			returns.put(rs.getString("ticket_no"), new LastReturn(rs.wasNull() ? null : unit, rs.getString("note"),
@@ -80,6 +80,7 @@ class DispatchQueries {
 				left join dispatch_extension_request r on r.ticket_id = t.id
 				  and abs(extract(epoch from r.requested_at - e.at)) < 1
 				where t.ticket_no = any (?) and e.type = 'EXTENSION_REQUESTED'
+				  and e.at >= t.created_at - interval '1 day'
 				order by e.ticket_id, e.id desc""", (rs) -> {
 			Timestamp until = rs.getTimestamp("until");
 			requests.put(rs.getString("ticket_no"), new ExtensionAsked((until != null) ? until.toInstant() : null,

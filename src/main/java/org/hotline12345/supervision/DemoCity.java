@@ -29,6 +29,7 @@ import org.hotline12345.department.DispatchSuggestion;
 import org.hotline12345.department.UnitView;
 import org.hotline12345.shared.PersonalDataProtection;
 import org.hotline12345.shared.ProtectedPhone;
+import org.hotline12345.ticket.TimelinePartitions;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
@@ -160,9 +161,12 @@ class DemoCity {
 
 	private final Clock clock;
 
+	private final TimelinePartitions partitions;
+
 	DemoCity(DataSource dataSource, DepartmentDirectory directory, WorkingCalendar calendar,
-			PersonalDataProtection protection, Clock clock) {
+			PersonalDataProtection protection, Clock clock, TimelinePartitions partitions) {
 		this.dataSource = dataSource;
+		this.partitions = partitions;
 		this.directory = directory;
 		this.calendar = calendar;
 		this.protection = protection;
@@ -189,6 +193,8 @@ class DemoCity {
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate first = today.minusWeeks(weeks).plusDays(1);
 		int[] written = new int[2];
+		// The timeline is partitioned by month: the weeks written here get their months first, not the default.
+		this.partitions.cover(first.atStartOfDay(this.clock.getZone()).toInstant(), now);
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();

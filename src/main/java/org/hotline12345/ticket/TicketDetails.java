@@ -27,6 +27,14 @@ public record TicketDetails(long id, String ticketNo, TicketStatus status, Triag
 			TicketStatus toStatus, String note) {
 	}
 
+	/**
+	 * Whether the timeline's first entries are in a month detached into the archive (docs/operations.md): every
+	 * timeline starts with REGISTERED, so one that does not has lost its beginning to the archive.
+	 */
+	public boolean earlierTimelineArchived() {
+		return this.timeline.isEmpty() || !"REGISTERED".equals(this.timeline.get(0).type());
+	}
+
 	/** The deadline that currently runs: accept, reply or callback. */
 	public Instant currentDue() {
 		return switch (this.status) {

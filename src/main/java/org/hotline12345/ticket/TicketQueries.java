@@ -309,7 +309,7 @@ public class TicketQueries {
 
 	private TicketDetails details(Ticket t, boolean unitViewer) {
 		boolean withheld = unitViewer && t.isConfidential();
-		List<TimelineEntry> timeline = this.events.findTimeline(t.getId())
+		List<TimelineEntry> timeline = this.events.timelineOf(t)
 			.stream()
 			.map((e) -> new TimelineEntry(e.getAt(), e.getActor(),
 					(e.getActorUnitId() != null) ? unitName(e.getActorUnitId()) : null, e.getType(), e.getFromStatus(),

@@ -362,7 +362,7 @@ public class TicketWorkflow {
 
 	boolean mayUnitSee(Ticket ticket, Long unitId) {
 		return unitId != null && (ticket.isHeldBy(unitId) || ticket.isAssistedBy(unitId)
-				|| (ticket.getId() != null && this.timeline.unitHasActedOn(ticket.getId(), unitId)));
+				|| (ticket.getId() != null && this.timeline.unitHasActedOn(ticket, unitId)));
 	}
 
 	private static void requireLeadUnit(Ticket ticket, Actor actor) {
