@@ -2,9 +2,8 @@
 # All benchmarks in one command; adds a dated run subsection to docs/performance.md (newest first, under the
 # bench:latest marker; nothing else in the file is changed).
 #
-#   bench/run.sh                                     # 1,000,000 tickets of which 500,000 open: about 11 minutes here
-#   BENCH_TICKETS=200000 bench/run.sh                # a quicker run (about 6 minutes)
-#   BENCH_TICKETS=2000000 BENCH_BUDGET_SECONDS=1500 bench/run.sh
+#   bench/run.sh                                     # 500,000 tickets of which 250,000 open, within 15 minutes here
+#   BENCH_TICKETS=2000000 BENCH_BUDGET_SECONDS=1800 bench/run.sh   # the size of the figures in docs/scaling.md
 #   BENCH_KEEP_DB=1 bench/run.sh; BENCH_REUSE=1 bench/run.sh   # keep the generated tickets, re-measure after a change
 #
 # Needs a PostgreSQL server the benchmarks may fill (default 127.0.0.1:5432, user postgres, trust auth; set
@@ -14,7 +13,7 @@
 #
 # Steps: package with the bench profile (the classes and the jar are then copied to target/bench/snapshot, so a build
 # in the same worktree during the run changes nothing), JMH (triage), the application as its own process with
-# -Xmx512m on a free port, intake load over HTTP with 1/4/16 clients and the database's own limit for the same rows
+# -Xmx512m on a free port (it may take BENCH_APP_START_SECONDS, default 300, to start on a busy machine), intake load over HTTP with 1/4/16 clients and the database's own limit for the same rows
 # with JDBC, the city generator (COPY), the screens over HTTP next to their SQL, the deadline sweep in the
 # application's context, the report.
 #
@@ -27,7 +26,7 @@ set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 
 : "${BENCH_PG_HOST:=127.0.0.1}" "${BENCH_PG_PORT:=5432}" "${BENCH_PG_USER:=postgres}"
-: "${BENCH_TICKETS:=1000000}" "${BENCH_DAYS:=730}"
+: "${BENCH_TICKETS:=500000}" "${BENCH_DAYS:=730}"
 : "${BENCH_OPEN:=$(( BENCH_TICKETS / 2 ))}"
 : "${BENCH_INTAKE_SECONDS:=15}" "${BENCH_WARMUP_SECONDS:=5}" "${BENCH_SAMPLES:=30}"
 : "${BENCH_BUDGET_SECONDS:=900}" "${BENCH_KEEP_DB:=0}" "${BENCH_REUSE:=0}"
