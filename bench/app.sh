@@ -20,6 +20,8 @@ java -Xmx512m -Xms512m -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
   --logging.level.root=WARN --logging.level.org.hotline12345=INFO \
   ${BENCH_APP_ARGS:-} >"$log" 2>&1 &
 pid=$!
+# Known at once to bench/run.sh, which stops it even if it is itself stopped before this script returns.
+echo "$pid" > "${log%.log}.pid"
 for _ in $(seq 1 "${BENCH_APP_START_SECONDS:-300}"); do
   if curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then echo "$pid"; exit 0; fi
   if ! kill -0 "$pid" 2>/dev/null; then echo "application died, see $log" >&2; exit 1; fi

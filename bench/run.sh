@@ -67,6 +67,7 @@ cleanup() {
   local status=$?
   trap - EXIT ERR TERM INT
   stop_pid "$CHILD"
+  [ -n "$APP" ] || APP=$(cat "$OUT/app.pid" 2>/dev/null || true)
   stop_pid "$APP"
   [ -z "$SAMPLER" ] || kill "$SAMPLER" 2>/dev/null || true
   [ -z "$WATCHDOG" ] || kill "$WATCHDOG" 2>/dev/null || true
@@ -115,7 +116,7 @@ free_port() {
 }
 
 mkdir -p "$OUT"
-rm -f "$OUT"/*.md "$OUT"/*.txt "$OUT"/*.log "$OUT"/*.json
+rm -f "$OUT"/*.md "$OUT"/*.txt "$OUT"/*.log "$OUT"/*.json "$OUT"/*.pid
 psql_ -d postgres -c 'select 1' >/dev/null \
   || die "no PostgreSQL answers at $BENCH_PG_HOST:$BENCH_PG_PORT as $BENCH_PG_USER (set BENCH_PG_HOST/PORT/USER)"
 [ "$BENCH_OPEN" -le "$BENCH_TICKETS" ] || die "BENCH_OPEN ($BENCH_OPEN) exceeds BENCH_TICKETS ($BENCH_TICKETS)"
@@ -177,7 +178,8 @@ fi
 
 PORT=${BENCH_PORT:-$(free_port)}
 step "application on port $PORT, -Xmx512m" "$OUT/app.log"
-APP=$(bench/app.sh "$PORT" "$DB" "$OUT/app.log")
+run bench/app.sh "$PORT" "$DB" "$OUT/app.log" > /dev/null
+APP=$(cat "$OUT/app.pid")
 base="http://127.0.0.1:$PORT"
 # The first ticket publishes the default triage rules: not part of the measurement.
 curl -fsS -o /dev/null -X POST "$base/api/v1/tickets" -H 'Authorization: Bearer demo-operator-token' \
@@ -213,6 +215,7 @@ cat "$OUT/screens.md"
 step "stop the application"
 stop_pid "$APP"
 APP=""
+rm -f "$OUT/app.pid"
 
 step "deadline sweep over the open tickets" "$OUT/sweep.log"
 run "${JAVA[@]}" org.hotline12345.dispatch.SweepBenchmark "$JDBC" "$BENCH_PG_USER" "$OUT/sweep.md" > "$OUT/sweep.log" 2>&1
