@@ -62,7 +62,8 @@ class ReadReplicaIntegrationTests {
 			.properties("server.port=0", "spring.datasource.url=" + databases.primaryUrl(),
 					"spring.datasource.username=postgres", "spring.datasource.password=",
 					"hotline.datasource.replica.url=" + databases.standbyUrl(),
-					"hotline.datasource.replica.check-interval=500ms", "hotline.datasource.replica.retry-after=2s")
+					"hotline.datasource.replica.check-interval=500ms", "hotline.datasource.replica.retry-after=2s",
+					"management.endpoint.health.group.readiness.show-details=always")
 			.run();
 		port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		databases.awaitCaughtUp();
@@ -153,7 +154,7 @@ class ReadReplicaIntegrationTests {
 			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
 			.header("Accept", "application/json")
 			.build());
-		assertThat(readiness.statusCode()).as("the replica is not part of readiness").isEqualTo(200);
+		assertThat(readiness.statusCode()).as("the replica is not part of readiness: " + readiness.body()).isEqualTo(200);
 	}
 
 	static String register(String description) {
