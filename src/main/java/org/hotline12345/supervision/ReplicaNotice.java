@@ -34,6 +34,12 @@ class ReplicaNotice {
 	record Behind(long seconds, String asOf) {
 	}
 
+	/** Without a replica the dashboard does not poll for this notice. */
+	@ModelAttribute("replicaConfigured")
+	boolean configured() {
+		return this.replica.configured();
+	}
+
 	@ModelAttribute("replicaBehind")
 	Behind behind() {
 		Duration lag = this.replica.lag().orElse(Duration.ZERO);

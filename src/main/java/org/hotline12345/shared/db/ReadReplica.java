@@ -70,7 +70,8 @@ public class ReadReplica implements AutoCloseable {
 		return usable(current) ? Optional.of(current.lag()) : Optional.empty();
 	}
 
-	boolean configured() {
+	/** Whether a replica is configured at all ({@code hotline.datasource.replica.url}). */
+	public boolean configured() {
 		return this.dataSource != null;
 	}
 
