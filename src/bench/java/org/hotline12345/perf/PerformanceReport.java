@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes a run of {@code bench/run.sh} into {@code docs/performance.md}: the new run between the markers
- * {@code bench:latest} and {@code bench:earlier}; the run that was there moves below {@code bench:earlier}, so the
- * trend stays readable. Everything outside the markers (hand-written analysis, the triage section) is kept.
+ * Adds a run of {@code bench/run.sh} to {@code docs/performance.md} as a dated subsection right under the marker
+ * {@code bench:latest} (newest first). Nothing else in the file changes: earlier runs, the hand-written analysis and
+ * the other sections stay as they are, since several people edit that file.
  * <p>
  * Usage: {@code PerformanceReport <benchDir> <docs/performance.md>}
  */
@@ -44,22 +44,8 @@ public final class PerformanceReport {
 			text = (triage >= 0) ? text.substring(0, triage) + "\n" + block + text.substring(triage) : text + block;
 		}
 		int latest = text.indexOf(LATEST) + LATEST.length();
-		int earlier = text.indexOf(EARLIER);
-		String previous = text.substring(latest, earlier).strip();
-		int afterEarlier = earlier + EARLIER.length();
-		StringBuilder out = new StringBuilder(text.substring(0, latest)).append("\n\n").append(run).append("\n\n")
-			.append(EARLIER).append("\n");
-		if (!previous.isEmpty()) {
-			out.append("\n<details><summary>").append(firstLine(previous)).append("</summary>\n\n")
-				.append(previous.replaceFirst("^### ", "#### ")).append("\n\n</details>\n");
-		}
-		out.append(text.substring(afterEarlier));
-		Files.writeString(doc, out.toString(), StandardCharsets.UTF_8);
-	}
-
-	private static String firstLine(String text) {
-		String line = text.lines().findFirst().orElse("An earlier run");
-		return line.replaceFirst("^#+\\s*", "");
+		String out = text.substring(0, latest) + "\n\n" + run + "\n" + text.substring(latest);
+		Files.writeString(doc, out, StandardCharsets.UTF_8);
 	}
 
 	static String run(Path dir, Map<String, String> m) throws IOException {
@@ -69,9 +55,16 @@ public final class PerformanceReport {
 		s.append("- Machine: ").append(m.get("cpu")).append(", ").append(m.get("memory")).append(", ").append(m.get("java"))
 			.append("; PostgreSQL ").append(m.get("postgres")).append(".\n");
 		s.append("- Load average (1, 5, 15 min) before: ").append(m.get("load_before")).append("; after: ")
-			.append(m.get("load_after")).append(". The machine is shared with other builds: expect ±30 % between runs.\n");
-		s.append("- Code: ").append(m.get("commit")).append("; command `bench/run.sh`; took ").append(m.get("seconds"))
-			.append(" s.\n\n");
+			.append(m.get("load_after")).append("; 1-minute load during the run: ").append(m.get("load_during"))
+			.append(". The machine is shared with other builds and tests: expect ±30 % between runs.\n");
+		if (m.get("busy_before") != null && !m.get("busy_before").isBlank()) {
+			s.append("- Busiest processes at the start (CPU, summed by command): ").append(m.get("busy_before"))
+				.append(".\n");
+		}
+		s.append("- Code: ").append(m.get("commit")).append("; command `bench/run.sh` (").append(m.get("tickets"))
+			.append(" tickets, ").append(m.get("open")).append(" open, budget ").append(m.get("budget"))
+			.append(" s); wall time **").append(m.get("seconds")).append(" s**.\n");
+		s.append("- Steps (s): ").append(m.get("steps")).append(".\n\n");
 
 		s.append("#### Intake: `POST /api/v1/tickets` against the database's own limit\n\n");
 		s.append("Application: its own process, `-Xmx512m`, Hikari pool 10, closed-loop clients on loopback, Bearer "

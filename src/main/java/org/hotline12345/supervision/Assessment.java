@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.hotline12345.department.UnitView;
+import org.hotline12345.shared.db.ReadFromReplica;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 考核: per unit, over the tickets dispatched to it in a period. The definitions (also on the page and in
@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  */
 @Service
-@Transactional(readOnly = true)
+@ReadFromReplica
 class Assessment {
 
 	private final JdbcTemplate jdbc;

@@ -35,7 +35,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @Controller
 class DashboardController {
 
-	private static final Set<String> PANELS = Set.of("today", "open", "urgent", "due", "rates", "hot");
+	private static final Set<String> PANELS = Set.of("today", "open", "urgent", "due", "rates", "hot", "replica");
 
 	private final DashboardStatistics statistics;
 
@@ -80,6 +80,9 @@ class DashboardController {
 			case "due" -> model.addAttribute("due", this.statistics.dueByUnit());
 			case "rates" -> model.addAttribute("rates", this.statistics.rates(week, null));
 			case "hot" -> model.addAttribute("hot", this.statistics.hotTopics(week, null, 10));
+			case "replica" -> {
+				// ReplicaNotice adds how far behind the figures are.
+			}
 			default -> throw new IllegalArgumentException(panel);
 		}
 	}

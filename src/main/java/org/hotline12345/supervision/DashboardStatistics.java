@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hotline12345.shared.db.ReadFromReplica;
 import org.hotline12345.ticket.Channel;
 import org.hotline12345.ticket.DeadlineSettings;
 import org.hotline12345.ticket.ServiceLine;
@@ -18,14 +19,13 @@ import org.hotline12345.ticket.TriageLevel;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The numbers of the live dashboard. Each query reads one index range (today, the last 7 or 30 days, or the open
  * tickets), so the page stays fast however many years of tickets lie behind it.
  */
 @Service
-@Transactional(readOnly = true)
+@ReadFromReplica
 class DashboardStatistics {
 
 	static final String SATISFIED = "('SATISFIED', 'BASICALLY_SATISFIED')";

@@ -8,17 +8,17 @@ import java.util.Map;
 
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DispatchSuggestion;
+import org.hotline12345.shared.db.ReadFromReplica;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Hotspots: matters (level-2 categories) in a district rising fastest this week against the week before, the
  * starting point of 未诉先办.
  */
 @Service
-@Transactional(readOnly = true)
+@ReadFromReplica
 class Hotspots {
 
 	/** Below this many tickets in the week a rise is noise, not a hotspot. */

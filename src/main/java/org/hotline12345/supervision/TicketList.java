@@ -9,20 +9,20 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline12345.department.UnitView;
+import org.hotline12345.shared.db.ReadFromReplica;
 import org.hotline12345.ticket.DeadlineSettings;
 import org.hotline12345.ticket.TicketStatus;
 import org.hotline12345.ticket.TriageLevel;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tickets behind a number: every figure on the supervision screens links here with its filter. One page at a
  * time, newest first, masked (no caller data at all).
  */
 @Service
-@Transactional(readOnly = true)
+@ReadFromReplica
 class TicketList {
 
 	static final int PAGE_SIZE = 50;

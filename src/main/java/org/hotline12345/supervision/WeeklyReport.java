@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.hotline12345.shared.db.ReadFromReplica;
 import org.hotline12345.ticket.Channel;
 import org.hotline12345.ticket.RequestType;
 import org.hotline12345.ticket.ServiceLine;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The weekly public report in the city's own words. Counts are of tickets registered in the period; the hot topics
  * are the main line's level-1 categories with their share of the main line's total, as the city prints them.
  */
 @Service
-@Transactional(readOnly = true)
+@ReadFromReplica
 class WeeklyReport {
 
 	static final int HOT_TOPICS = 10;
