@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the packaged application as its own process (-Xmx512m) against the benchmark database on the local
 # PostgreSQL server, in the demo profile (demo accounts and API tokens; no generated demo city), and waits until it
-# answers. Usage: bench/app.sh <port> <database> <logfile>; prints the process id.
+# answers. Usage: bench/app.sh <port> <database> <logfile>; prints the process id. BENCH_JAR picks another jar (e.g. a
+# copy of main's, to time before and after a change on the same data).
 set -euo pipefail
 port=${1:-18080}; db=${2:-hotline_bench}; log=${3:-target/bench/app.log}
 : "${BENCH_PG_HOST:=127.0.0.1}" "${BENCH_PG_PORT:=5432}" "${BENCH_PG_USER:=postgres}"
