@@ -5,24 +5,31 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.hotline12345.shared.db.ReadFromReplica;
 import org.hotline12345.ticket.Channel;
-import org.hotline12345.ticket.DeadlineSettings;
 import org.hotline12345.ticket.ServiceLine;
 import org.hotline12345.ticket.TicketStatus;
 import org.hotline12345.ticket.TriageLevel;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The numbers of the live dashboard. Each query reads one index range (today, the last 7 or 30 days, or the open
- * tickets), so the page stays fast however many years of tickets lie behind it.
+ * The numbers of the live dashboard. The counts come from the rollup the supervision module keeps from the ticket
+ * events ({@link DashboardRollup}, decision 0007): a day is a few hundred rows, the open tickets a few thousand
+ * counters, whatever the volume behind them. The urgent board and the clusters are lists of tickets and read the
+ * ticket table through partial indexes that hold only their candidates. With a service line (the weekly report) the
+ * counts are plain SQL over the period's tickets.
  */
 @Service
 @ReadFromReplica
@@ -36,13 +43,10 @@ class DashboardStatistics {
 
 	private final Clock clock;
 
-	private final double warningShare;
-
-	DashboardStatistics(JdbcTemplate jdbc, Names names, Clock clock, DeadlineSettings deadlines) {
+	DashboardStatistics(JdbcTemplate jdbc, Names names, Clock clock) {
 		this.jdbc = jdbc;
 		this.names = names;
 		this.clock = clock;
-		this.warningShare = deadlines.warningShare();
 	}
 
 	LocalDate today() {
@@ -58,18 +62,19 @@ class DashboardStatistics {
 	}
 
 	Today takenToday() {
-		Period day = new Period(today(), today(), this.clock.getZone());
 		Map<Channel, Long> channels = new EnumMap<>(Channel.class);
 		Map<ServiceLine, Long> lines = new EnumMap<>(ServiceLine.class);
 		long[] total = new long[1];
 		this.jdbc.query("""
-				select channel, service_line, count(*) from ticket
-				where created_at >= ? and created_at < ? group by channel, service_line""", (rs) -> {
+				select dimension, key, registered from supervision_daily
+				where dimension in ('ALL', 'CHANNEL', 'LINE') and day = ?""", (rs) -> {
 			long count = rs.getLong(3);
-			channels.merge(Channel.valueOf(rs.getString(1)), count, Long::sum);
-			lines.merge(ServiceLine.valueOf(rs.getString(2)), count, Long::sum);
-			total[0] += count;
-		}, ts(day.start()), ts(day.end()));
+			switch (rs.getString(1)) {
+				case "CHANNEL" -> channels.merge(Channel.valueOf(rs.getString(2)), count, Long::sum);
+				case "LINE" -> lines.merge(ServiceLine.valueOf(rs.getString(2)), count, Long::sum);
+				default -> total[0] += count;
+			}
+		}, today());
 		for (Channel channel : Channel.values()) {
 			channels.putIfAbsent(channel, 0L);
 		}
@@ -90,8 +95,8 @@ class DashboardStatistics {
 		for (TriageLevel level : TriageLevel.values()) {
 			levels.put(level, 0L);
 		}
-		this.jdbc.query("select level, status, count(*) from ticket where status <> 'CLOSED' group by level, status",
-				(rs) -> {
+		this.jdbc.query("select level, status, sum(count) from supervision_open_count group by level, status having"
+				+ " sum(count) <> 0", (rs) -> {
 					long count = rs.getLong(3);
 					levels.merge(TriageLevel.valueOf(rs.getString(1)), count, Long::sum);
 					statuses.merge(TicketStatus.valueOf(rs.getString(2)), count, Long::sum);
@@ -102,24 +107,27 @@ class DashboardStatistics {
 
 	/** One open CRITICAL or URGENT ticket on the urgent board, with the deadline that runs now. */
 	record UrgentRow(String ticketNo, TriageLevel level, TicketStatus status, String marks, String category,
-			String unit, String excerpt, Instant due, boolean overdue) {
+			String categoryPath, String unit, String excerpt, Instant due, boolean overdue) {
 	}
+
+	/** The deadline that runs now; the board's order, and the expression of {@code ticket_urgent_board_idx} (V120). */
+	private static final String RUNNING_DUE = "case when status = 'DISPATCHED' then accept_due_at"
+			+ " when status = 'IN_PROGRESS' then reply_due_at when status = 'CALLBACK_PENDING' then callback_due_at end";
 
 	List<UrgentRow> urgentBoard(int limit) {
 		Instant now = this.clock.instant();
 		return this.jdbc.query("""
-				select ticket_no, level, status, marks, category_code, lead_unit_id, left(description, 60),
-				  case when status = 'DISPATCHED' then accept_due_at when status = 'IN_PROGRESS' then reply_due_at
-				       when status = 'CALLBACK_PENDING' then callback_due_at end as due
+				select ticket_no, level, status, marks, category_code, lead_unit_id, left(description, 60), %s as due
 				from ticket where status <> 'CLOSED' and level in ('CRITICAL', 'URGENT')
-				order by case level when 'CRITICAL' then 0 else 1 end, due nulls first, created_at
-				limit ?""", (rs, i) -> {
+				order by case level when 'CRITICAL' then 0 else 1 end, %s nulls first, created_at
+				limit ?""".formatted(RUNNING_DUE, RUNNING_DUE), (rs, i) -> {
 			Timestamp due = rs.getTimestamp("due");
 			Long unit = (Long) rs.getObject("lead_unit_id");
 			return new UrgentRow(rs.getString(1), TriageLevel.valueOf(rs.getString(2)),
-					TicketStatus.valueOf(rs.getString(3)), rs.getString(4), this.names.categoryPath(rs.getString(5)),
-					(unit != null) ? this.names.unitName(unit) : null, rs.getString(7),
-					(due != null) ? due.toInstant() : null, due != null && due.toInstant().isBefore(now));
+					TicketStatus.valueOf(rs.getString(3)), rs.getString(4), this.names.categoryName(rs.getString(5)),
+					this.names.categoryPath(rs.getString(5)), (unit != null) ? this.names.unitName(unit) : null,
+					rs.getString(7), (due != null) ? due.toInstant() : null,
+					due != null && due.toInstant().isBefore(now));
 		}, limit);
 	}
 
@@ -152,19 +160,46 @@ class DashboardStatistics {
 	record UnitDue(String unitCode, String unitName, long overdue, long warned) {
 	}
 
+	/**
+	 * The counters hold, per unit, the tickets overdue (or warned or overdue) as of the watermark; the crossings
+	 * between the watermark and now come from the fact table's indexes (the other way round if the clock is behind
+	 * the watermark). One snapshot for the counters and the watermark.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	List<UnitDue> dueByUnit() {
 		Timestamp now = ts(this.clock.instant());
-		return this.jdbc.query("""
-				select lead_unit_id,
-				  count(*) filter (where %s) as overdue,
-				  count(*) filter (where not (%s) and %s) as warned
-				from ticket where status in ('DISPATCHED', 'IN_PROGRESS') and lead_unit_id is not null
-				group by lead_unit_id having count(*) filter (where %s or %s) > 0
-				order by 2 desc, 3 desc""".formatted(OVERDUE, OVERDUE, WARNED, OVERDUE, WARNED), (rs, i) -> {
-			long unitId = rs.getLong(1);
-			var unit = this.names.unit(unitId);
-			return new UnitDue(unit.code(), unit.name(), rs.getLong(2), rs.getLong(3));
-		}, now, now, now, now, now, this.warningShare, now, now, now, this.warningShare);
+		Map<Long, long[]> counts = new HashMap<>();
+		RowCallbackHandler add = (rs) -> {
+			long[] row = counts.computeIfAbsent(rs.getLong(1), (unit) -> new long[2]);
+			row["OVERDUE".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+		};
+		this.jdbc.query("select unit_id, kind, count from supervision_due_count where count <> 0", add);
+		Timestamp watermark = this.jdbc.queryForObject(
+				"select due_watermark from supervision_rollup_state where id = 1", Timestamp.class);
+		if (watermark != null && !now.equals(watermark)) {
+			boolean ahead = now.after(watermark);
+			this.jdbc.query("""
+					select lead_unit_id, 'OVERDUE', %1$s count(*) from supervision_ticket_fact
+					  where overdue_from > ? and overdue_from <= ? group by 1
+					union all
+					select lead_unit_id, 'WARNED', %1$s count(*) from supervision_ticket_fact
+					  where warned_from > ? and warned_from <= ? group by 1""".formatted(ahead ? "" : "-"), add,
+					ahead ? watermark : now, ahead ? now : watermark, ahead ? watermark : now, ahead ? now : watermark);
+		}
+		List<UnitDue> result = new ArrayList<>();
+		counts.forEach((unitId, row) -> {
+			long overdue = row[0];
+			long warned = row[1] - row[0];
+			if (overdue > 0 || warned > 0) {
+				var unit = this.names.unit(unitId);
+				result.add(new UnitDue(unit.code(), unit.name(), overdue, warned));
+			}
+		});
+		result.sort(Comparator.comparingLong(UnitDue::overdue)
+			.thenComparingLong(UnitDue::warned)
+			.reversed()
+			.thenComparing(UnitDue::unitCode));
+		return result;
 	}
 
 	/** Overdue: the accept or reply clock that runs has passed. Two {@code now} parameters. */
@@ -184,15 +219,14 @@ class DashboardStatistics {
 			counts.put(d, new long[2]);
 		}
 		this.jdbc.query("""
-				select (created_at at time zone ?)::date as day, count(*),
-				  count(*) filter (where close_reason = 'DIRECT_ANSWER')
-				from ticket where created_at >= ? and created_at < ? group by 1""", (rs) -> {
+				select day, registered, direct from supervision_daily
+				where dimension = 'ALL' and day between ? and ?""", (rs) -> {
 			long[] row = counts.get(rs.getObject(1, LocalDate.class));
 			if (row != null) {
 				row[0] = rs.getLong(2);
 				row[1] = rs.getLong(3);
 			}
-		}, this.clock.getZone().getId(), ts(range.start()), ts(range.end()));
+		}, range.from(), range.to());
 		List<Day> result = new ArrayList<>();
 		counts.forEach((day, row) -> result.add(new Day(day, row[0], row[1])));
 		return result;
@@ -216,9 +250,18 @@ class DashboardStatistics {
 			.toList();
 	}
 
-	/** Counts by level-1 category: an index-only scan of (created_at, category_code). */
+	/** Counts by level-1 category: from the rollup, or with a service line an index-only scan of the period. */
 	Map<String, Long> countByTopCategory(Period period, String serviceLine) {
 		Map<String, Long> counts = new LinkedHashMap<>();
+		if (serviceLine == null) {
+			this.jdbc.query("""
+					select split_part(key, '.', 1), sum(registered) from supervision_daily
+					where dimension = 'CATEGORY' and day between ? and ? and key <> '' group by 1 having sum(registered) > 0""",
+					(rs) -> {
+						counts.put(rs.getString(1), rs.getLong(2));
+					}, period.from(), period.to());
+			return counts;
+		}
 		String line = (serviceLine != null) ? " and service_line = ?" : "";
 		List<Object> args = new ArrayList<>(List.of(ts(period.start()), ts(period.end())));
 		if (serviceLine != null) {
@@ -238,10 +281,12 @@ class DashboardStatistics {
 
 	List<DistrictCount> byDistrict(Period period) {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		this.jdbc.query("select district_code, count(*) from ticket where created_at >= ? and created_at < ?"
-				+ " and district_code is not null group by 1", (rs) -> {
+		this.jdbc.query("""
+				select key, sum(registered) from supervision_daily
+				where dimension = 'DISTRICT' and day between ? and ? and key <> '' group by 1 having sum(registered) > 0""",
+				(rs) -> {
 					counts.merge(this.names.districtOf(rs.getString(1)), rs.getLong(2), Long::sum);
-				}, ts(period.start()), ts(period.end()));
+				}, period.from(), period.to());
 		return counts.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -275,8 +320,26 @@ class DashboardStatistics {
 
 	}
 
+	/**
+	 * From the rollup: the day rows' sums, and the tickets of the period past their reply deadline without a reply
+	 * from the fact table (they count in the on-time rate's denominator from the moment the deadline passes).
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	Rates rates(Period period, String serviceLine) {
 		Timestamp now = ts(this.clock.instant());
+		if (serviceLine == null) {
+			long late = this.jdbc.queryForObject("""
+					select count(*) from supervision_ticket_fact
+					where day between ? and ? and pending_reply_due < ?""", Long.class, period.from(), period.to(), now);
+			return this.jdbc.queryForObject("""
+					select coalesce(sum(registered), 0), coalesce(sum(direct), 0), coalesce(sum(on_time), 0),
+					  coalesce(sum(replied), 0), coalesce(sum(solved), 0), coalesce(sum(satisfied), 0),
+					  coalesce(sum(reached), 0)
+					from supervision_daily where dimension = 'ALL' and day between ? and ?""",
+					(rs, i) -> new Rates(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) + late, rs.getLong(5),
+							rs.getLong(6), rs.getLong(7)),
+					period.from(), period.to());
+		}
 		String line = (serviceLine != null) ? " and service_line = ?" : "";
 		List<Object> args = new ArrayList<>(List.of(now, ts(period.start()), ts(period.end())));
 		if (serviceLine != null) {

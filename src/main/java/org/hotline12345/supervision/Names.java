@@ -30,6 +30,14 @@ class Names {
 		return this.directory.category(top).map(CategoryView::name).orElse(top);
 	}
 
+	/** The category's own name, its last level (关系转移 for 社会保险 → 养老保险 → 关系转移). */
+	String categoryName(String code) {
+		if (code == null) {
+			return "—";
+		}
+		return this.directory.category(code).map(CategoryView::name).orElse(code);
+	}
+
 	String categoryPath(String code) {
 		if (code == null) {
 			return "—";

@@ -27,6 +27,7 @@ import org.hotline12345.ticket.TicketEvents.CallbackRecorded;
 import org.hotline12345.ticket.TicketEvents.ExtensionDecided;
 import org.hotline12345.ticket.TicketEvents.ExtensionRequested;
 import org.hotline12345.ticket.TicketEvents.FollowUpAdded;
+import org.hotline12345.ticket.TicketEvents.MasterReplyReceived;
 import org.hotline12345.ticket.TicketEvents.TicketAccepted;
 import org.hotline12345.ticket.TicketEvents.TicketAnsweredDirectly;
 import org.hotline12345.ticket.TicketEvents.TicketClosed;
@@ -38,6 +39,7 @@ import org.hotline12345.ticket.TicketEvents.TicketRegistered;
 import org.hotline12345.ticket.TicketEvents.TicketReopened;
 import org.hotline12345.ticket.TicketEvents.TicketReplied;
 import org.hotline12345.ticket.TicketEvents.TicketReturned;
+import org.hotline12345.ticket.TicketEvents.TicketReviewed;
 import org.hotline12345.ticket.TicketStatus.Step;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -338,6 +340,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 			this.repliedAt = null;
 		}
 		record(actor, now, approve ? "REVIEW_APPROVED" : "REVIEW_REFUSED", from, this.status, note);
+		registerEvent(new TicketReviewed(this.id, this.ticketNo, approve, now));
 	}
 
 	/**
@@ -433,6 +436,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 		this.status = TicketStatus.CALLBACK_PENDING;
 		this.callbackDueAt = callbackDue;
 		record(actor, now, "REPLIED", TicketStatus.MERGED, this.status, master.ticketNo);
+		registerEvent(new MasterReplyReceived(this.id, this.ticketNo, master.id, now));
 	}
 
 	/** A person sets the level by hand with a reason; later automatic re-triage will not lower or undo it. */

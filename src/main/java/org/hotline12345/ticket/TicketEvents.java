@@ -40,6 +40,14 @@ public final class TicketEvents {
 	public record TicketReplied(long ticketId, String ticketNo, long unitId, ReplyOutcome outcome, Instant at) {
 	}
 
+	/** 审核: the centre accepted the unit's reply (on to the callback) or sent it back to the unit. */
+	public record TicketReviewed(long ticketId, String ticketNo, boolean approved, Instant at) {
+	}
+
+	/** A merged child took its master's reply and now waits for its own callback. */
+	public record MasterReplyReceived(long ticketId, String ticketNo, long masterId, Instant at) {
+	}
+
 	public record CallbackRecorded(long ticketId, String ticketNo, boolean reached, Boolean solved,
 			Satisfaction satisfaction, Instant at) {
 	}

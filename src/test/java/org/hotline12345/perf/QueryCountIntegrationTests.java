@@ -102,8 +102,10 @@ class QueryCountIntegrationTests {
 				+ " commits");
 		statements.forEach((sql) -> System.out.println("  " + sql.replaceAll("\\s+", " ")));
 		// 14 statements of its own, plus one event_publication row per module listening to TicketRegistered (triage's
-		// clusters and repeat callers, enforcement supervision): a new listener is a deliberate +1 here.
-		assertThat(statements).hasSizeLessThanOrEqualTo(17);
+		// clusters and repeat callers, enforcement supervision): a new listener is a deliberate +1 here. The dashboard
+		// rollup (decision 0007) listens to TicketRegistered and to TicketQueued, which the same registration
+		// publishes when it queues at once: +2.
+		assertThat(statements).hasSizeLessThanOrEqualTo(19);
 	}
 
 	private void createThroughTheApi(String phone) throws Exception {
