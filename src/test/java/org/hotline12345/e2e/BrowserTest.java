@@ -155,7 +155,17 @@ abstract class BrowserTest {
 	 */
 	void submitAndWaitForNextPage(WebElement submit) {
 		submit.click();
-		waitFor(ExpectedConditions.stalenessOf(submit));
+		waitFor((browser) -> {
+			try {
+				submit.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				// Stale, or (Chromium, mid-navigation) "Node with given id does not belong to the document": the old
+				// page is gone either way.
+				return true;
+			}
+		});
 		waitFor((browser) -> "complete"
 			.equals(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.readyState")));
 	}
@@ -165,18 +175,31 @@ abstract class BrowserTest {
 	}
 
 	<T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(BrowserTest::whereTheBrowserIs)
-			.until(condition);
+		return waitFor(condition, Duration.ofSeconds(10));
 	}
 
-	/** What a failed wait reports besides its condition: the page the browser is on and the start of its text. */
+	/** For content that arrives by itself (a list's htmx refresh every 10 s, a panel filled after a field). */
+	<T> T waitFor(java.util.function.Function<? super WebDriver, T> condition, Duration timeout) {
+		return new WebDriverWait(driver, timeout).withMessage(BrowserTest::whereTheBrowserIs).until(condition);
+	}
+
+	/**
+	 * What a failed wait reports besides its condition: the page the browser is on and the start of its main content
+	 * (not the navigation); the page's screenshot and source are kept as target/screenshots/failed-*.
+	 */
 	private static String whereTheBrowserIs() {
 		try {
-			String text = driver.findElement(By.tagName("body")).getText();
-			return "the browser is on " + driver.getCurrentUrl() + " showing: "
-					+ text.lines().filter((line) -> !line.isBlank()).limit(12).collect(Collectors.joining(" / "));
+			List<WebElement> main = driver.findElements(By.tagName("main"));
+			String text = (main.isEmpty() ? driver.findElement(By.tagName("body")) : main.get(0)).getText();
+			String name = "failed-" + System.currentTimeMillis();
+			Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+			Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+					StandardCopyOption.REPLACE_EXISTING);
+			Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+			return "the browser is on " + driver.getCurrentUrl() + " (" + name + ".png/.html) showing: "
+					+ text.lines().filter((line) -> !line.isBlank()).limit(15).collect(Collectors.joining(" / "));
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			return "the browser's page could not be read: " + ex.getMessage();
 		}
 	}

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -17,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,8 @@ class TicketLoopJourneyTests extends BrowserTest {
 		open("/intake");
 		WebElement phone = waitFor(By.id("callerPhone"));
 		phone.sendKeys(PHONE, Keys.TAB);
-		waitForText(By.id("history-panel"), earlier);
+		waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("history-panel"), earlier),
+				Duration.ofSeconds(30));
 		driver.findElement(By.id("callerName")).sendKeys("王女士");
 		driver.findElement(By.id("description")).sendKeys(SNAKE_BITE);
 		new Select(driver.findElement(By.id("requestType"))).selectByValue("HELP");
@@ -71,11 +74,12 @@ class TicketLoopJourneyTests extends BrowserTest {
 	void theUrgentQueueShowsItOnTopAndTheOperatorDispatchesItToTheHealthCommission() {
 		login("operator");
 		open("/queues/urgent");
-		waitFor(By.cssSelector("#queue-table tbody tr"));
+		// The list refreshes itself every 10 s; a loaded machine may need one refresh.
+		WebElement first = waitFor(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#queue-table tbody tr[data-ticket='" + ticketNo + "']")), Duration.ofSeconds(30));
 		// Other tests share the database: the ticket is in the CRITICAL block at the top, which comes before any other
 		// level, and nothing but CRITICAL stands above it.
 		List<WebElement> rows = driver.findElements(By.cssSelector("#queue-table tbody tr"));
-		WebElement first = waitFor(By.cssSelector("#queue-table tbody tr[data-ticket='" + ticketNo + "']"));
 		assertThat(rows.subList(0, rows.indexOf(first) + 1))
 			.allSatisfy((row) -> assertThat(row.getAttribute("data-level")).isEqualTo("CRITICAL"));
 		assertThat(first.getText()).contains("特急");
