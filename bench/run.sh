@@ -9,13 +9,19 @@
 # tests never use it. Steps: package with the bench profile, JMH (triage), the application started as its own process
 # with -Xmx512m, intake load over HTTP with 1/4/16 clients and the database's own limit for the same rows with JDBC,
 # the city generator (COPY), the screens over HTTP next to their SQL, the deadline sweep in the application's context.
+#
+# On a shared server: BENCH_DB names your own database (default hotline_bench); BENCH_DOC writes the report elsewhere
+# than docs/performance.md; BENCH_JMH=0 and BENCH_SWEEP=0 skip those steps; BENCH_JAVA_OPTS go to the application's JVM
+# (e.g. a flight recording). The run measures a snapshot of the code as packaged (target/bench/snapshot), so the
+# sources can be rebuilt while it runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${BENCH_PG_HOST:=127.0.0.1}" "${BENCH_PG_PORT:=5432}" "${BENCH_PG_USER:=postgres}"
 : "${BENCH_TICKETS:=1000000}" "${BENCH_OPEN:=500000}" "${BENCH_DAYS:=730}"
 : "${BENCH_INTAKE_SECONDS:=15}" "${BENCH_WARMUP_SECONDS:=5}" "${BENCH_SAMPLES:=30}"
 export BENCH_PG_HOST BENCH_PG_PORT BENCH_PG_USER
-DB=hotline_bench
+DB=${BENCH_DB:-hotline_bench}
+DOC=${BENCH_DOC:-docs/performance.md}
 JDBC="jdbc:postgresql://$BENCH_PG_HOST:$BENCH_PG_PORT/$DB"
 OUT=target/bench
 PORT=18080
@@ -40,11 +46,17 @@ rm -f "$OUT"/*.md "$OUT"/*.txt
 step "package (bench profile)"
 ./mvnw -B -q -o -Pbench -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat "$OUT/cp.txt")"
+rm -rf "$OUT/snapshot" && mkdir -p "$OUT/snapshot"
+cp -r target/classes target/test-classes "$OUT/snapshot/"
+cp target/hotline12345-0.1.0-SNAPSHOT.jar "$OUT/snapshot/app.jar"
+export BENCH_JAR="$OUT/snapshot/app.jar"
+CP="$OUT/snapshot/test-classes:$OUT/snapshot/classes:$(cat "$OUT/cp.txt")"
 run_java() { java -Xmx1g -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 -cp "$CP" "$@"; }
 
-step "JMH: triage grading"
-run_java org.openjdk.jmh.Main -f 1 -wi 3 -i 5 -rf json -rff "$OUT/jmh.json" org.hotline12345.triage > "$OUT/jmh.log" 2>&1
+if [ "${BENCH_JMH:-1}" = 1 ]; then
+  step "JMH: triage grading"
+  run_java org.openjdk.jmh.Main -f 1 -wi 3 -i 5 -rf json -rff "$OUT/jmh.json" org.hotline12345.triage > "$OUT/jmh.log" 2>&1
+fi
 
 existing=$(psql_ -d "$DB" -c "select count(*) from ticket where ticket_no like 'NB%'" 2>/dev/null || echo 0)
 if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$existing" -ge "$BENCH_TICKETS" ]; then
@@ -88,11 +100,13 @@ run_java org.hotline12345.perf.ScreenTimer "$base" "$JDBC" "$BENCH_PG_USER" "$ti
 grep '^|' "$OUT/screens.log" || true
 kill "$APP"; wait "$APP" 2>/dev/null || true
 
-step "deadline sweep over the open tickets"
-run_java org.hotline12345.dispatch.SweepBenchmark "$JDBC" "$BENCH_PG_USER" "$OUT/sweep.md" > "$OUT/sweep.log" 2>&1
-grep '^|' "$OUT/sweep.log" || { tail -30 "$OUT/sweep.log"; exit 1; }
+if [ "${BENCH_SWEEP:-1}" = 1 ]; then
+  step "deadline sweep over the open tickets"
+  run_java org.hotline12345.dispatch.SweepBenchmark "$JDBC" "$BENCH_PG_USER" "$OUT/sweep.md" > "$OUT/sweep.log" 2>&1
+  grep '^|' "$OUT/sweep.log" || { tail -30 "$OUT/sweep.log"; exit 1; }
+fi
 
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 echo "seconds=$(( $(date +%s) - started ))" >> "$OUT/machine.txt"
-run_java org.hotline12345.perf.PerformanceReport "$OUT" docs/performance.md
-step "done: docs/performance.md"
+run_java org.hotline12345.perf.PerformanceReport "$OUT" "$DOC"
+step "done: $DOC"
