@@ -135,6 +135,24 @@ public class TicketQueries {
 		return this.tickets.findByTicketNo(ticketNo).map((ticket) -> details(ticket, true));
 	}
 
+	/**
+	 * What a ticket is about (category and full description), for listeners that recognise matters on every new or
+	 * dispatched ticket: one row, without the timeline and links that {@link #findForOversight} reads.
+	 */
+	public Optional<Matter> matter(String ticketNo) {
+		return this.jdbc
+			.query("select id, ticket_no, category_code, description from ticket where ticket_no = ?",
+					(rs, i) -> new Matter(rs.getLong("id"), rs.getString("ticket_no"), rs.getString("category_code"),
+							rs.getString("description")),
+					ticketNo)
+			.stream()
+			.findFirst();
+	}
+
+	/** A ticket's subject: its category (may be null) and the citizen's description. */
+	public record Matter(long id, String ticketNo, String categoryCode, String description) {
+	}
+
 	/** The caller's full number, for the roles that call citizens back. The caller audits the reveal. */
 	public Optional<String> revealPhone(String ticketNo, HotlineUser viewer) {
 		if (viewer.role() != Role.OPERATOR) {
