@@ -12,7 +12,8 @@
 #
 # On a shared server: BENCH_DB names your own database (default hotline_bench); BENCH_DOC writes the report elsewhere
 # than docs/performance.md; BENCH_JMH=0 and BENCH_SWEEP=0 skip those steps; BENCH_JAVA_OPTS go to the application's JVM
-# (e.g. a flight recording). The run measures a snapshot of the code as packaged (target/bench/snapshot), so the
+# (e.g. a flight recording); BENCH_INTAKE_DB measures intake on that fresh, empty database instead (with BENCH_REUSE=1,
+# as the first run did, rather than on the reused tickets). The run measures a snapshot of the code as packaged (target/bench/snapshot), so the
 # sources can be rebuilt while it runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,20 +69,40 @@ else
   psql_ -d postgres -c "create database $DB"
   existing=0
 fi
+base="http://127.0.0.1:$PORT"
+warm_up() {
+  # The first ticket publishes the default triage rules: not part of the measurement.
+  curl -fs -o /dev/null -X POST "$base/api/v1/tickets" -H 'Authorization: Bearer demo-operator-token' \
+    -H 'Content-Type: application/json' \
+    -d '{"callerPhone":"13800000000","requestType":"CONSULTATION","channel":"PHONE","description":"预热"}'
+}
+intake() {
+  step "intake over HTTP: 1, 4, 16 clients"
+  run_java org.hotline12345.perf.IntakeLoad "$base" demo-operator-token "$BENCH_WARMUP_SECONDS" "$BENCH_INTAKE_SECONDS" \
+    "$OUT/intake-app.md" 1 4 16
+  step "the database's own limit for the same rows: 1, 4, 16 clients"
+  run_java org.hotline12345.perf.DbLimit "$1" "$BENCH_PG_USER" "$BENCH_WARMUP_SECONDS" "$BENCH_INTAKE_SECONDS" \
+    "$OUT/intake-db.md" 1 4 16
+}
+if [ -n "${BENCH_INTAKE_DB:-}" ]; then
+  # Intake on an empty database of its own (as a first run measures it), the screens on the reused tickets.
+  step "intake on a fresh, empty database $BENCH_INTAKE_DB"
+  psql_ -d postgres -c "drop database if exists $BENCH_INTAKE_DB with (force)"
+  psql_ -d postgres -c "create database $BENCH_INTAKE_DB"
+  APP=$(bench/app.sh "$PORT" "$BENCH_INTAKE_DB" "$OUT/app-intake.log")
+  trap 'kill "$APP" 2>/dev/null || true' EXIT
+  warm_up
+  intake "jdbc:postgresql://$BENCH_PG_HOST:$BENCH_PG_PORT/$BENCH_INTAKE_DB"
+  kill "$APP"
+  while kill -0 "$APP" 2>/dev/null; do sleep 1; done
+  psql_ -d postgres -c "drop database $BENCH_INTAKE_DB with (force)"
+fi
 APP=$(bench/app.sh "$PORT" "$DB" "$OUT/app.log")
 trap 'kill "$APP" 2>/dev/null || true' EXIT
-base="http://127.0.0.1:$PORT"
-# The first ticket publishes the default triage rules: not part of the measurement.
-curl -fs -o /dev/null -X POST "$base/api/v1/tickets" -H 'Authorization: Bearer demo-operator-token' \
-  -H 'Content-Type: application/json' \
-  -d '{"callerPhone":"13800000000","requestType":"CONSULTATION","channel":"PHONE","description":"预热"}'
-
-step "intake over HTTP: 1, 4, 16 clients"
-run_java org.hotline12345.perf.IntakeLoad "$base" demo-operator-token "$BENCH_WARMUP_SECONDS" "$BENCH_INTAKE_SECONDS" \
-  "$OUT/intake-app.md" 1 4 16
-step "the database's own limit for the same rows: 1, 4, 16 clients"
-run_java org.hotline12345.perf.DbLimit "$JDBC" "$BENCH_PG_USER" "$BENCH_WARMUP_SECONDS" "$BENCH_INTAKE_SECONDS" \
-  "$OUT/intake-db.md" 1 4 16
+warm_up
+if [ -z "${BENCH_INTAKE_DB:-}" ]; then
+  intake "$JDBC"
+fi
 
 if [ "$existing" = 0 ]; then
   step "city generator: $BENCH_TICKETS tickets ($BENCH_OPEN open) over $BENCH_DAYS days"
