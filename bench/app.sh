@@ -7,7 +7,7 @@ set -euo pipefail
 port=${1:-18080}; db=${2:-hotline_bench}; log=${3:-target/bench/app.log}
 : "${BENCH_PG_HOST:=127.0.0.1}" "${BENCH_PG_PORT:=5432}" "${BENCH_PG_USER:=postgres}"
 mkdir -p "$(dirname "$log")"
-java -Xmx512m -Xms512m -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
+java -Xmx512m -Xms512m -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 ${BENCH_JAVA_OPTS:-} \
   -jar "${BENCH_JAR:-target/hotline12345-0.1.0-SNAPSHOT.jar}" \
   --spring.profiles.active=demo \
   --server.port="$port" \

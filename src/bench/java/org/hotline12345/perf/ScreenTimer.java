@@ -62,11 +62,13 @@ public final class ScreenTimer {
 		HttpClient supervisor = login(base, "supervisor");
 		List<String> rows = new ArrayList<>();
 		rows.add(row("Operator: urgent queue `/queues/urgent`", 50, operator, base + "/queues/urgent", samples, url, user,
-				"select " + summary + " from ticket t where t.status = 'PENDING_DISPATCH' and t.level in ('CRITICAL', 'URGENT')"
-						+ " order by " + levelOrder + ", t.created_at, t.id limit 100"));
+				"select * from ((select 0 as rank, " + summary + " from ticket t where t.status = 'PENDING_DISPATCH'"
+						+ " and t.level = 'CRITICAL' order by t.created_at, t.id limit 200) union all (select 1 as rank, "
+						+ summary + " from ticket t where t.status = 'PENDING_DISPATCH' and t.level = 'URGENT'"
+						+ " order by t.created_at, t.id limit 200)) q order by q.rank, q.created_at, q.id limit 200"));
 		rows.add(row("Operator: routine queue `/queues/routine`", 50, operator, base + "/queues/routine", samples, url,
 				user, "select " + summary + " from ticket t where t.status = 'PENDING_DISPATCH' and t.level = 'ROUTINE'"
-						+ " order by " + levelOrder + ", t.created_at, t.id limit 100"));
+						+ " order by t.created_at, t.id limit 200"));
 		rows.add(row("Unit queue `/unit/tickets` (人社局)", 50, unit, base + "/unit/tickets", samples, url, user,
 				"select " + summary + " from ticket t where t.id in (select x.id from (select m.id, m.level,"
 						+ " m.accept_due_at as due from ticket m where m.lead_unit_id = " + rsj + " and m.status = 'DISPATCHED'"

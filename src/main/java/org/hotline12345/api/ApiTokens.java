@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hotline12345.audit.AuditEvent;
 import org.hotline12345.audit.AuditLog;
@@ -21,12 +23,18 @@ import org.hotline12345.user.HotlineUser;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Access tokens of the integration API. A token is 32 random bytes, shown once when issued; only its SHA-256 is
  * stored, so a copy of the database does not hand out access. Each token is bound to one account and acts exactly as
- * that account; revoking it takes effect with the next request.
+ * that account; revoking it takes effect with the next request on this instance, and within
+ * {@code hotline.api.token-cache-ttl} on others.
+ * <p>
+ * Every API call presents its token, so owners are remembered for that short time (by the token's hash, only for
+ * tokens that exist), and {@code last_used_at} is written at most once every few minutes per token without asking
+ * the database on the other calls: no statement for the token on most calls.
  */
 @Service
 @Transactional
@@ -57,36 +65,67 @@ class ApiTokens {
 	record IssuedToken(long id, String username, String token) implements java.io.Serializable {
 	}
 
+	private record Remembered(TokenOwner owner, Instant until) {
+	}
+
 	private final JdbcTemplate jdbc;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	ApiTokens(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+	private final Duration cacheTtl;
+
+	/** Owners of tokens presented lately, by token hash; only tokens that exist, so no bigger than the table. */
+	private final Map<String, Remembered> owners = new ConcurrentHashMap<>();
+
+	/** When this instance last wrote each token's {@code last_used_at}. */
+	private final Map<Long, Instant> touched = new ConcurrentHashMap<>();
+
+	ApiTokens(JdbcTemplate jdbc, AuditLog audit, Clock clock, ApiSettings settings) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.cacheTtl = settings.tokenCacheTtl();
 	}
 
 	/** The owner of an active token, or empty for an unknown or revoked one. */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<TokenOwner> authenticate(String token) {
 		if (token == null || token.isEmpty() || token.length() > 200) {
 			return Optional.empty();
 		}
-		return this.jdbc
+		String hash = hash(token);
+		Instant now = this.clock.instant();
+		Remembered remembered = this.owners.get(hash);
+		if (remembered != null && now.isBefore(remembered.until())) {
+			return Optional.of(remembered.owner());
+		}
+		Optional<TokenOwner> owner = this.jdbc
 			.query("select id, username from api_token where token_hash = ? and revoked_at is null",
-					(rs, i) -> new TokenOwner(rs.getLong("id"), rs.getString("username")), hash(token))
+					(rs, i) -> new TokenOwner(rs.getLong("id"), rs.getString("username")), hash)
 			.stream()
 			.findFirst();
+		if (owner.isPresent() && !this.cacheTtl.isNegative() && !this.cacheTtl.isZero()) {
+			this.owners.put(hash, new Remembered(owner.get(), now.plus(this.cacheTtl)));
+		}
+		else {
+			this.owners.remove(hash);
+		}
+		return owner;
 	}
 
 	/** Notes that the token was used, at most once every few minutes. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public void touch(long tokenId) {
 		Instant now = this.clock.instant();
+		Instant last = this.touched.get(tokenId);
+		if (last != null && last.isAfter(now.minus(TOUCH_EVERY)) && !last.isAfter(now)) {
+			return;
+		}
 		this.jdbc.update("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)",
 				Timestamp.from(now), tokenId, Timestamp.from(now.minus(TOUCH_EVERY)));
+		this.touched.put(tokenId, now);
 	}
 
 	/** Issues a new random token for {@code account}; the answer holds the only copy of its value. */
@@ -114,12 +153,19 @@ class ApiTokens {
 		List<String> owner = this.jdbc.queryForList(
 				"update api_token set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null returning username",
 				String.class, Timestamp.from(now), by.getUsername(), id);
+		forget(id);
 		if (owner.isEmpty()) {
 			return false;
 		}
 		this.audit.record(new AuditEvent("API_TOKEN_REVOKED", by.getUsername(), address, "USER", owner.get(0),
 				AuditEvent.Outcome.SUCCESS, "token " + id));
 		return true;
+	}
+
+	/** Forgets what this instance remembers of a token, so that its next call asks the database. */
+	private void forget(long tokenId) {
+		this.owners.values().removeIf((remembered) -> remembered.owner().tokenId() == tokenId);
+		this.touched.remove(tokenId);
 	}
 
 	@Transactional(readOnly = true)

@@ -155,6 +155,9 @@ class TicketApiController implements ApiEndpoint {
 		try {
 			TicketWorkflow.Registration registration = this.workflow.register(request, this.triage.grade(request),
 					outcome, null, Actor.of(user));
+			if (registration.ticket() != null) {
+				return created(registration.ticket(), registration.created());
+			}
 			return created(registration.ticketNo(), registration.created(), user);
 		}
 		catch (DuplicateSubmissionException ex) {
@@ -463,9 +466,12 @@ class TicketApiController implements ApiEndpoint {
 	}
 
 	private ResponseEntity<TicketViews.Created> created(String ticketNo, boolean created, HotlineUser user) {
-		TicketDetails details = visible(ticketNo, user);
+		return created(visible(ticketNo, user), created);
+	}
+
+	private ResponseEntity<TicketViews.Created> created(TicketDetails details, boolean created) {
 		return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
-			.location(URI.create("/api/v1/tickets/" + ticketNo))
+			.location(URI.create("/api/v1/tickets/" + details.ticketNo()))
 			.eTag(etag(details))
 			.body(this.views.created(details));
 	}

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,6 +24,8 @@ public class AuditLog {
 	/** Serialises writers so that every record's hash covers exactly the record before it. */
 	private static final long CHAIN_LOCK = 0x12345_0001L;
 
+	private static final String SEPARATOR = "\u001f";
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -34,22 +35,16 @@ public class AuditLog {
 		this.clock = clock;
 	}
 
+	/**
+	 * Appends a record to the chain: one statement ({@code audit_append}, V145) that takes the chain's lock, reads the
+	 * previous hash and inserts, so the lock is held for as few round trips as possible until the caller commits.
+	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void record(AuditEvent event) {
 		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		this.jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CHAIN_LOCK);
-		List<String> last = this.jdbc.queryForList("select hash from audit_log order by id desc limit 1", String.class);
-		if (last.isEmpty()) {
-			// Everything archived (a quiet system): the chain goes on from the archive.
-			last = this.jdbc.queryForList("select hash from audit_log_archive order by id desc limit 1", String.class);
-		}
-		String previous = last.isEmpty() ? "" : last.get(0);
-		String hash = hash(previous, at, event);
-		this.jdbc.update("""
-				insert into audit_log (at, actor, source_address, event_type, object_type, object_id, outcome, detail, prev_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Timestamp.from(at), event.actor(), event.sourceAddress(),
-				event.type(), event.objectType(), event.objectId(), event.outcome().name(), event.detail(), previous,
-				hash);
+		this.jdbc.queryForObject("select audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", String.class, CHAIN_LOCK,
+				Timestamp.from(at), event.actor(), event.sourceAddress(), event.type(), event.objectType(),
+				event.objectId(), event.outcome().name(), event.detail(), canonicalTail(at, event));
 	}
 
 	/** A record in its own transaction: for refusals and failed logins, which must be kept though nothing else is. */
@@ -58,10 +53,9 @@ public class AuditLog {
 		record(event);
 	}
 
+	/** The record's hash: SHA-256 of the previous hash and the canonical fields, joined by U+001F. */
 	static String hash(String previous, Instant at, AuditEvent event) {
-		String canonical = String.join("\u001f", previous, at.toString(), nullToEmpty(event.actor()),
-				nullToEmpty(event.sourceAddress()), event.type(), nullToEmpty(event.objectType()),
-				nullToEmpty(event.objectId()), event.outcome().name(), nullToEmpty(event.detail()));
+		String canonical = previous + SEPARATOR + canonicalTail(at, event);
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -69,6 +63,13 @@ public class AuditLog {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The canonical fields after the previous hash; {@code audit_append} hashes the same bytes. */
+	static String canonicalTail(Instant at, AuditEvent event) {
+		return String.join(SEPARATOR, at.toString(), nullToEmpty(event.actor()), nullToEmpty(event.sourceAddress()),
+				event.type(), nullToEmpty(event.objectType()), nullToEmpty(event.objectId()), event.outcome().name(),
+				nullToEmpty(event.detail()));
 	}
 
 	private static String nullToEmpty(String text) {

@@ -13,7 +13,6 @@ import org.hotline12345.audit.AuditEvent;
 import org.hotline12345.audit.AuditLog;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.UnitView;
-import org.hotline12345.ticket.TicketDetails;
 import org.hotline12345.ticket.TicketEvents.TicketDispatched;
 import org.hotline12345.ticket.TicketEvents.TicketRegistered;
 import org.hotline12345.ticket.TicketQueries;
@@ -56,7 +55,7 @@ class EnforcementCases {
 
 	@ApplicationModuleListener
 	void on(TicketRegistered event) {
-		this.tickets.findForOversight(event.ticketNo()).ifPresent((ticket) -> consider(ticket, null));
+		this.tickets.matter(event.ticketNo()).ifPresent((ticket) -> consider(ticket, null));
 	}
 
 	@ApplicationModuleListener
@@ -64,10 +63,10 @@ class EnforcementCases {
 		UnitView lead = this.directory.unit(event.leadUnitId());
 		this.jdbc.update("update enforcement_case set enforcing_unit_id = ? where ticket_id = ? and enforcing_unit_id is null",
 				lead.id(), event.ticketId());
-		this.tickets.findForOversight(event.ticketNo()).ifPresent((ticket) -> consider(ticket, lead.code()));
+		this.tickets.matter(event.ticketNo()).ifPresent((ticket) -> consider(ticket, lead.code()));
 	}
 
-	private void consider(TicketDetails ticket, String leadUnitCode) {
+	private void consider(TicketQueries.Matter ticket, String leadUnitCode) {
 		this.recognizer.recognise(ticket.categoryCode(), ticket.description(), leadUnitCode).ifPresent((found) -> {
 			Long unitId = (found.enforcingUnitCode() != null)
 					? this.directory.unit(found.enforcingUnitCode()).map(UnitView::id).orElse(null) : null;

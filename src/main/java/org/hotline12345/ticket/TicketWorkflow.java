@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,12 +48,15 @@ public class TicketWorkflow {
 
 	private final AuditLog audit;
 
+	private final TicketDetailsAssembler assembler;
+
 	private final Clock clock;
 
 	private final String numberPrefix;
 
 	TicketWorkflow(TicketRepository tickets, TicketEventRepository timeline, DeadlinePolicy deadlines,
-			DepartmentDirectory directory, PersonalDataProtection protection, AuditLog audit, Clock clock,
+			DepartmentDirectory directory, PersonalDataProtection protection, AuditLog audit,
+			TicketDetailsAssembler assembler, Clock clock,
 			@Value("${hotline.ticket.number-prefix:NT}") String numberPrefix) {
 		this.tickets = tickets;
 		this.timeline = timeline;
@@ -60,6 +64,7 @@ public class TicketWorkflow {
 		this.directory = directory;
 		this.protection = protection;
 		this.audit = audit;
+		this.assembler = assembler;
 		this.clock = clock;
 		this.numberPrefix = numberPrefix;
 	}
@@ -80,7 +85,8 @@ public class TicketWorkflow {
 
 	/**
 	 * 受理: registers a matter graded by triage. With an idempotency key already used, answers the ticket that key
-	 * created and changes nothing, so a double click or a retried request never makes two tickets.
+	 * created and changes nothing, so a double click or a retried request never makes two tickets. A new ticket comes
+	 * back as its creator sees it, built from what was written, so that answering it needs no further read.
 	 */
 	public Registration register(NewTicket request, Grade grade, Outcome outcome, String directAnswer, Actor actor) {
 		if (request.idempotencyKey() != null) {
@@ -91,7 +97,8 @@ public class TicketWorkflow {
 		}
 		requireAny(actor, Role.OPERATOR, null);
 		checkCodes(request.categoryCode(), request.districtCode());
-		Instant now = this.clock.instant();
+		// As the database keeps it (microseconds), so that the ticket answered is the ticket stored.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long id = this.tickets.nextId();
 		String ticketNo = ticketNo(id, now);
 		Ticket ticket = Ticket.register(id, ticketNo, request, this.protection.protect(request.callerPhone()), grade,
@@ -102,8 +109,9 @@ public class TicketWorkflow {
 			case REGISTER_ONLY -> {
 			}
 		}
+		List<TicketEventRecord> entries;
 		try {
-			save(ticket);
+			entries = save(ticket);
 			this.tickets.flush();
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -114,11 +122,20 @@ public class TicketWorkflow {
 			throw ex;
 		}
 		audit(actor, "TICKET_CREATE", ticketNo, outcome.name());
-		return new Registration(ticketNo, true);
+		return new Registration(ticketNo, true,
+				this.assembler.details(ticket, entries, null, List.of(), actor.is(Role.UNIT_STAFF)));
 	}
 
-	/** A registration's result: the ticket number, and whether this call created it. */
-	public record Registration(String ticketNo, boolean created) {
+	/**
+	 * A registration's result: the ticket number, whether this call created it, and the new ticket as its creator
+	 * sees it ({@code null} when an earlier call with the same idempotency key created it).
+	 */
+	public record Registration(String ticketNo, boolean created, TicketDetails ticket) {
+
+		public Registration(String ticketNo, boolean created) {
+			this(ticketNo, created, null);
+		}
+
 	}
 
 	/** Answers the ticket number created for an idempotency key, if any. */

@@ -107,6 +107,27 @@ class TicketApiIntegrationTests {
 	}
 
 	@Test
+	void theAnswerToARegistrationIsTheTicketAsStored() throws Exception {
+		// Built from what was written, not read back: it must still say exactly what GET says.
+		MvcResult created = this.mvc
+			.perform(postJson("operator", "/api/v1/tickets", newTicketJson("燃气管道漏气，楼道里有味道，老人在家")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.level").value("CRITICAL"))
+			.andReturn();
+		String answer = created.getResponse().getContentAsString();
+		String no = JsonPath.read(answer, "$.ticketNo");
+		MvcResult read = this.mvc.perform(as("operator", get("/api/v1/tickets/" + no)))
+			.andExpect(status().isOk())
+			.andReturn();
+		String ticket = read.getResponse().getContentAsString();
+		assertThat(created.getResponse().getHeader("ETag")).isEqualTo(read.getResponse().getHeader("ETag"));
+		for (String field : List.of("$.status", "$.level", "$.marks", "$.score", "$.reasons", "$.deadlines")) {
+			assertThat((Object) JsonPath.read(answer, field)).as(field).isEqualTo(JsonPath.read(ticket, field));
+		}
+		assertThat((List<?>) JsonPath.read(ticket, "$.events")).hasSize(2);
+	}
+
+	@Test
 	void aTicketRegisteredOnlyIsAnsweredDirectly() throws Exception {
 		String json = newTicketJson("社保卡补办需要什么材料").replace("\"channel\"", "\"outcome\": \"REGISTER_ONLY\", \"channel\"");
 		MvcResult created = this.mvc.perform(postJson("operator", "/api/v1/tickets", json))

@@ -3,7 +3,14 @@ package org.hotline12345.audit;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.hotline12345.HotlineIntegrationTest;
 import org.hotline12345.audit.AuditEvent.Outcome;
@@ -70,6 +77,43 @@ class AuditTrailIntegrationTests {
 			this.jdbc.update("update audit_log set detail = 'edited' where id = ?", id);
 			assertThat(this.verifier.verify().broken()).contains(id);
 		});
+	}
+
+	@Test
+	void concurrentWritersKeepOneUnbrokenChain() throws Exception {
+		String marker = "chain-" + UUID.randomUUID();
+		ExecutorService writers = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> written = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				String detail = "并发写入第" + i + "条";
+				written.add(writers.submit(() -> this.audit.recordSeparately(
+						new AuditEvent("TEST", "测试员", null, "TEST", marker, Outcome.SUCCESS, detail))));
+			}
+			for (Future<?> done : written) {
+				done.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			writers.shutdown();
+		}
+		// Each record links to the record written just before it, whoever wrote that (the archive's last one, or
+		// nothing, before the first), and its hash is the one the application computes (the database computes it in
+		// audit_append, V145).
+		List<Map<String, Object>> rows = this.jdbc.queryForList("""
+				select * from (select id, at, actor, detail, object_id, prev_hash, hash,
+				                      coalesce(lag(hash) over (order by id),
+				                               (select a.hash from audit_log_archive a order by a.id desc limit 1), '') as before
+				               from audit_log) chain
+				where object_id = ? order by id""", marker);
+		assertThat(rows).hasSize(40);
+		for (Map<String, Object> row : rows) {
+			assertThat(row.get("prev_hash")).isEqualTo(row.get("before"));
+			AuditEvent event = new AuditEvent("TEST", "测试员", null, "TEST", marker, Outcome.SUCCESS,
+					(String) row.get("detail"));
+			assertThat(row.get("hash"))
+				.isEqualTo(AuditLog.hash((String) row.get("prev_hash"), ((Timestamp) row.get("at")).toInstant(), event));
+		}
 	}
 
 	@Test

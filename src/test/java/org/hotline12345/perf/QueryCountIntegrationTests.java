@@ -101,11 +101,16 @@ class QueryCountIntegrationTests {
 		System.out.println("POST /api/v1/tickets: " + statements.size() + " statements, " + StatementCounter.commits()
 				+ " commits");
 		statements.forEach((sql) -> System.out.println("  " + sql.replaceAll("\\s+", " ")));
-		// 14 statements of its own, plus one event_publication row per module listening to TicketRegistered (triage's
-		// clusters and repeat callers, enforcement supervision): a new listener is a deliberate +1 here. The dashboard
-		// rollup (decision 0007) listens to TicketRegistered and to TicketQueued, which the same registration
-		// publishes when it queues at once: +2.
-		assertThat(statements).hasSizeLessThanOrEqualTo(19);
+		// Its own statements: the account (loaded fresh on every call), the id, the ticket, its two timeline rows and
+		// the audit record (one statement, audit_append); plus one event_publication row per module listening to
+		// TicketRegistered (triage's clusters and repeat callers, enforcement supervision): a new listener is a
+		// deliberate +1 here. The dashboard rollup (decision 0007) listens to TicketRegistered and to TicketQueued,
+		// which the same registration publishes when it queues at once: +2. The token's owner is remembered and the
+		// 201 is built from what was written, so neither the token nor the new ticket is read again.
+		assertThat(statements).hasSizeLessThanOrEqualTo(12);
+		assertThat(statements).noneMatch((sql) -> sql.contains("api_token"));
+		assertThat(statements).filteredOn((sql) -> sql.startsWith("select t1_0.id")).isEmpty();
+		assertThat(StatementCounter.commits()).isLessThanOrEqualTo(2);
 	}
 
 	private void createThroughTheApi(String phone) throws Exception {

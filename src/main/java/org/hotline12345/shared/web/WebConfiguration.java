@@ -9,16 +9,17 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
- * Chinese by default; {@code ?lang=en} switches to English and a cookie remembers it. Static files are served from
- * {@code /css/**}, {@code /js/**} and {@code /webjars/**} only ({@code spring.web.resources.add-mappings=false}):
- * with Spring Boot's catch-all {@code /**} handler, every link a template builds passed through the resource chain's
- * URL encoding, which looked the page's path up as a file in the jar — 96 jar lookups for the 48 rows of the
- * dashboard's overdue panel, more than its SQL took (docs/performance.md, "Dashboard on rollups").
+ * Chinese by default; {@code ?lang=en} switches to English and a cookie remembers it.
+ * <p>
+ * Static files are served from their own paths only ({@code spring.web.resources.add-mappings=false}): with Boot's
+ * catch-all {@code /**} mapping and the resource chain (on because of the webjars locator), every link a page builds
+ * ({@code @{/dispatch/NT…}}) was first looked up as a file in every jar of the classpath, a miss that is never
+ * cached; that was seven tenths of the time to render a queue of 200 tickets (docs/performance.md).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
