@@ -13,6 +13,7 @@ import org.hotline12345.department.CategoryView;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.UnitView;
 import org.hotline12345.ticket.Actor;
+import org.hotline12345.ticket.IllegalTransitionException;
 import org.hotline12345.ticket.TicketEvents.TicketRegistered;
 import org.hotline12345.ticket.TicketWorkflow;
 import org.hotline12345.ticket.TriageLevel;
@@ -149,8 +150,16 @@ class ClusterDetection {
 		if (child == null || !"PENDING_DISPATCH".equals(child.status()) || child.masterId() != null) {
 			return false;
 		}
-		this.workflow.merge(child.ticketNo(), masterNo, Actor.SYSTEM);
-		return true;
+		try {
+			this.workflow.merge(child.ticketNo(), masterNo, Actor.SYSTEM);
+			return true;
+		}
+		catch (IllegalTransitionException ex) {
+			// Another new member's listener merged (or an operator dispatched) it between the check above and the
+			// merge: the cluster is already as it should be, nothing to redo.
+			log.debug("Not merging {} into {}: {}", child.ticketNo(), masterNo, ex.getMessage());
+			return false;
+		}
 	}
 
 	private boolean trigramsAvailable() {

@@ -122,6 +122,43 @@ class TriageAutomationIntegrationTests {
 		assertThat(timelineCount(third, "MERGED")).isOne();
 	}
 
+	/**
+	 * Several new members registered at once: each one's listener tries to merge every member still waiting, so they
+	 * race for the same tickets (seen under 16 API clients: "Cannot merge … in status MERGED", and the publication
+	 * stayed incomplete). Whoever comes second finds the work done: every listener completes, each member is merged
+	 * once, into the master.
+	 */
+	@Test
+	void listenersMergingTheSameMembersAtOnceAllComplete() throws Exception {
+		this.clock.set(Instant.parse("2031-03-08T02:00:00Z"));
+		String first = register("工农路口红绿灯全灭了，车辆乱成一团", RequestType.REPORT, "SZ.HL.GZ", "chongchuan", next());
+		register("工农路信号灯不亮，很危险", RequestType.REPORT, "SZ.HL.GZ", "chongchuan", next());
+		String third = register("工农路红绿灯坏了没人管", RequestType.REPORT, "SZ.HL.GZ", "chongchuan", next());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(details(third).status()).isEqualTo(TicketStatus.MERGED));
+
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		List<String> members;
+		try {
+			List<java.util.concurrent.Future<String>> calls = java.util.stream.IntStream.range(0, 4)
+				.mapToObj((i) -> pool.submit(() -> register("工农路口红绿灯还是不亮，第" + i + "次反映", RequestType.REPORT,
+						"SZ.HL.GZ", "chongchuan", next())))
+				.collect(java.util.stream.Collectors.toList());
+			members = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<String> call : calls) {
+				members.add(call.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		awaitListenersDone(members.toArray(String[]::new));
+		for (String member : members) {
+			assertThat(details(member).status()).as(member).isEqualTo(TicketStatus.MERGED);
+			assertThat(masterOf(member)).as(member).isEqualTo(first);
+			assertThat(timelineCount(member, "MERGED")).as(member).isOne();
+		}
+	}
+
 	@Test
 	void questionsAboutAPolicyOrADifferentDistrictDoNotCluster() {
 		this.clock.set(Instant.parse("2031-03-05T02:00:00Z"));
