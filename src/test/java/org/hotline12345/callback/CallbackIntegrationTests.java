@@ -94,8 +94,9 @@ class CallbackIntegrationTests {
 	@Test
 	void theQueueShowsTheUnitsAnswerAndASatisfiedCitizenClosesTheLoop() throws Exception {
 		String no = replied("养老金少发了两个月", "经核查已补发两个月养老金");
-		// Its callback deadline long past: first in the queue (oldest deadline first), overdue in red.
-		this.jdbc.update("update ticket set callback_due_at = timestamptz '2020-01-02 09:00+08' where ticket_no = ?", no);
+		// Its callback deadline long past (older than any other test's tickets in the shared database): first in the queue
+		// (oldest deadline first), overdue in red.
+		this.jdbc.update("update ticket set callback_due_at = timestamptz '2000-01-03 09:00+08' where ticket_no = ?", no);
 		String queue = this.mvc.perform(get("/callback").with(as("operator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("经核查已补发两个月养老金")))
