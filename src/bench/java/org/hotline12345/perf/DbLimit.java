@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server and database as the application, one client per connection, closed loop:
  * <ol>
  * <li>one transaction: {@code nextval}, the ticket row, its two timeline rows (REGISTERED, QUEUED) in one batch, the
- * two event publications (one per listener of TicketRegistered), and the audit record under the same chain lock and
+ * five event publications (one per listener of TicketRegistered and TicketQueued), and the audit record under the same chain lock and
  * previous-hash read as {@code AuditLog};</li>
  * <li>then, as the publication registry does after the listeners ran: each publication marked completed and deleted.</li>
  * </ol>
@@ -122,7 +122,10 @@ public final class DbLimit {
 
 	private static final String[] LISTENERS = {
 			"org.hotline12345.triage.ClusterDetection.on(org.hotline12345.ticket.TicketEvents$TicketRegistered)",
-			"org.hotline12345.triage.RepeatCallers.on(org.hotline12345.ticket.TicketEvents$TicketRegistered)" };
+			"org.hotline12345.triage.RepeatCallers.on(org.hotline12345.ticket.TicketEvents$TicketRegistered)",
+			"org.hotline12345.enforcement.EnforcementCases.on(org.hotline12345.ticket.TicketEvents$TicketRegistered)",
+			"org.hotline12345.supervision.DashboardRollup.on(org.hotline12345.ticket.TicketEvents$TicketRegistered)",
+			"org.hotline12345.supervision.DashboardRollup.on(org.hotline12345.ticket.TicketEvents$TicketQueued)" };
 
 	static void one(Connection connection, SplittableRandom random) throws Exception {
 		Instant now = Instant.now();
@@ -161,9 +164,10 @@ public final class DbLimit {
 			s.addBatch();
 			s.executeBatch();
 		}
-		UUID[] publications = { UUID.randomUUID(), UUID.randomUUID() };
+		UUID[] publications = new UUID[LISTENERS.length];
 		try (PreparedStatement s = connection.prepareStatement(PUBLICATION)) {
-			for (int i = 0; i < 2; i++) {
+			for (int i = 0; i < LISTENERS.length; i++) {
+				publications[i] = UUID.randomUUID();
 				s.setObject(1, publications[i]);
 				s.setString(2, LISTENERS[i]);
 				s.setString(3, "{\"ticketId\":" + id + ",\"ticketNo\":\"" + no + "\",\"level\":\"ROUTINE\",\"at\":\"" + now
