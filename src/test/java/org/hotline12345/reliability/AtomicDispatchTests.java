@@ -83,18 +83,25 @@ class AtomicDispatchTests {
 				lock.setLong(1, AUDIT_CHAIN_LOCK);
 				lock.execute();
 			}
-			Future<?> dispatch = executor.submit(
-					() -> this.workflow.dispatch(no, "swjt", List.of(), "请尽快处置", null, OPERATOR));
-			// The dispatch waits for the chain lock, with its transaction open and already written to (it has an xid).
-			Integer pid = await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.query("""
-					select pid from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'
-					and query like 'select pg_advisory_xact_lock%' and backend_xid is not null""",
-					(rs, i) -> rs.getInt(1)).stream().findFirst().orElse(null), (found) -> found != null);
-			assertThat(this.jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, pid)).isTrue();
-			assertThatThrownBy(() -> dispatch.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-			try (PreparedStatement unlock = holder.prepareStatement("select pg_advisory_unlock(?)")) {
-				unlock.setLong(1, AUDIT_CHAIN_LOCK);
-				unlock.execute();
+			try {
+				Future<?> dispatch = executor.submit(
+						() -> this.workflow.dispatch(no, "swjt", List.of(), "请尽快处置", null, OPERATOR));
+				// The dispatch waits for the chain lock (taken by audit_append), with its transaction open and already
+				// written to (it has an xid).
+				Integer pid = await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.query("""
+						select pid from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'
+						and query like 'select audit_append%' and backend_xid is not null""",
+						(rs, i) -> rs.getInt(1)).stream().findFirst().orElse(null), (found) -> found != null);
+				assertThat(this.jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, pid)).isTrue();
+				assertThatThrownBy(() -> dispatch.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+			}
+			finally {
+				// A session lock outlives the pooled connection's return to the pool: released whatever happened, or
+				// every audited action after this test would wait for it.
+				try (PreparedStatement unlock = holder.prepareStatement("select pg_advisory_unlock(?)")) {
+					unlock.setLong(1, AUDIT_CHAIN_LOCK);
+					unlock.execute();
+				}
 			}
 		}
 		finally {
