@@ -93,9 +93,10 @@ public final class CityGenerator {
 				firstId = rs.getLong(1);
 				s.execute("select setval('ticket_id_seq', " + (firstId + total + 1) + ")");
 			}
-			connection.setAutoCommit(false);
 			long now = Instant.now().getEpochSecond();
 			long span = days * 86_400L;
+			monthlyPartitions(connection, Instant.ofEpochSecond(now - span - 86_400L), Instant.ofEpochSecond(now));
+			connection.setAutoCommit(false);
 			int workers = Integer.parseInt(System.getProperty("workers", "3"));
 			long chunks = (total + CHUNK - 1) / CHUNK;
 			java.util.concurrent.atomic.AtomicLong nextChunk = new java.util.concurrent.atomic.AtomicLong();
@@ -178,6 +179,29 @@ public final class CityGenerator {
 		finally {
 			if (in.isActive()) {
 				in.cancelCopy();
+			}
+		}
+	}
+
+	/**
+	 * The timeline's monthly partitions (V130, named as {@code ticket.TimelinePartitions} names them) for the whole
+	 * generated period, in the city's time zone: without them every past row would land in the default partition,
+	 * and the application's partition job would move them all into their months after its next start.
+	 */
+	private static void monthlyPartitions(Connection connection, Instant from, Instant to) throws SQLException {
+		ZoneId zone = ZoneId.of("Asia/Shanghai");
+		for (java.time.YearMonth month = java.time.YearMonth.from(from.atZone(zone));
+				!month.isAfter(java.time.YearMonth.from(to.atZone(zone))); month = month.plusMonths(1)) {
+			String name = String.format("ticket_event_%04d_%02d", month.getYear(), month.getMonthValue());
+			Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
+			Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+			try (Statement s = connection.createStatement()) {
+				ResultSet exists = s.executeQuery("select to_regclass('" + name + "') is not null");
+				exists.next();
+				if (!exists.getBoolean(1)) {
+					s.execute("create table " + name + " partition of ticket_event for values from ('" + start + "') to ('"
+							+ end + "')");
+				}
 			}
 		}
 	}
