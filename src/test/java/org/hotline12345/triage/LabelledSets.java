@@ -30,6 +30,18 @@ final class LabelledSets {
 				ExampleSignal.shipped(ExampleSignal.DEFAULT_URGENT_FROM, resource));
 	}
 
+	/** A set's floors: urgent-class recall and precision, CRITICAL recall; the failure shows the whole report. */
+	static void assertAtLeast(Report report, double urgentRecall, double urgentPrecision, double criticalRecall) {
+		org.assertj.core.api.SoftAssertions.assertSoftly((softly) -> {
+			softly.assertThat(report.urgentClassRecall()).as("urgent-class recall\n" + report.format())
+				.isGreaterThanOrEqualTo(urgentRecall);
+			softly.assertThat(report.urgentClassPrecision()).as("urgent-class precision\n" + report.format())
+				.isGreaterThanOrEqualTo(urgentPrecision);
+			softly.assertThat(report.criticalRecall()).as("CRITICAL recall\n" + report.format())
+				.isGreaterThanOrEqualTo(criticalRecall);
+		});
+	}
+
 	static Evaluated evaluate(String resource, String title) {
 		List<LabelledCase> cases = TriageEvaluation.readTsv(
 				new InputStreamReader(LabelledSets.class.getResourceAsStream(resource), StandardCharsets.UTF_8));

@@ -54,9 +54,7 @@ class TriageBlindSet5EvaluationTests {
 
 	@Test
 	void doesNotFallBelowTheMeasuredFloors() {
-		assertThat(report.urgentClassRecall()).as(report.format()).isGreaterThanOrEqualTo(URGENT_RECALL_FLOOR);
-		assertThat(report.urgentClassPrecision()).as(report.format()).isGreaterThanOrEqualTo(URGENT_PRECISION_FLOOR);
-		assertThat(report.criticalRecall()).as(report.format()).isGreaterThanOrEqualTo(CRITICAL_RECALL_FLOOR);
+		LabelledSets.assertAtLeast(report, URGENT_RECALL_FLOOR, URGENT_PRECISION_FLOOR, CRITICAL_RECALL_FLOOR);
 	}
 
 }

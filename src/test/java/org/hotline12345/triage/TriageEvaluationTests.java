@@ -70,9 +70,7 @@ class TriageEvaluationTests {
 	 */
 	@Test
 	void holdsTheFloorsReached() {
-		assertThat(report.urgentClassRecall()).as(report.format()).isGreaterThanOrEqualTo(1.00);
-		assertThat(report.urgentClassPrecision()).as(report.format()).isGreaterThanOrEqualTo(0.99);
-		assertThat(report.criticalRecall()).as(report.format()).isGreaterThanOrEqualTo(1.00);
+		LabelledSets.assertAtLeast(report, 1.00, 0.99, 1.00);
 	}
 
 }

@@ -48,9 +48,7 @@ class TriageFourthSetEvaluationTests {
 
 	@org.junit.jupiter.api.Test
 	void doesNotFallBelowTheMeasuredFloors() {
-		assertThat(report.urgentClassRecall()).as(report.format()).isGreaterThanOrEqualTo(1.00);
-		assertThat(report.urgentClassPrecision()).as(report.format()).isGreaterThanOrEqualTo(0.96);
-		assertThat(report.criticalRecall()).as(report.format()).isGreaterThanOrEqualTo(0.96);
+		LabelledSets.assertAtLeast(report, 1.00, 0.96, 0.96);
 	}
 
 }
