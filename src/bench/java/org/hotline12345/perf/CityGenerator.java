@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.hotline12345.ticket.TicketIds;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -63,7 +64,14 @@ public final class CityGenerator {
 		}
 	}
 
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
 	private CityGenerator() {
+	}
+
+	/** The sequence's value in the block of the month the ticket was registered, as the workflow gives ids (V150). */
+	static long ticketId(long sequence, long createdEpochSecond) {
+		return TicketIds.of(Instant.ofEpochSecond(createdEpochSecond), ZONE, sequence);
 	}
 
 	private static String ticketNo(long id) {
@@ -146,6 +154,9 @@ public final class CityGenerator {
 			long indexStart = System.nanoTime();
 			try (Statement s = connection.createStatement()) {
 				s.execute("set maintenance_work_mem = '512MB'");
+				// What the ticket's insert trigger writes; triggers were off for the load (session_replication_role).
+				s.execute("insert into ticket_number (ticket_no, ticket_id) select ticket_no, id from ticket"
+						+ " on conflict do nothing");
 				for (String[] index : indexes) {
 					s.execute(index[1]);
 				}
@@ -184,9 +195,9 @@ public final class CityGenerator {
 	}
 
 	/**
-	 * The timeline's monthly partitions (V130, named as {@code ticket.TimelinePartitions} names them) for the whole
-	 * generated period, in the city's time zone: without them every past row would land in the default partition,
-	 * and the application's partition job would move them all into their months after its next start.
+	 * The monthly partitions of the timeline (V130) and of the tickets (V150), named as the application names them,
+	 * for the whole generated period, in the city's time zone: without them every past row would land in the default
+	 * partition (tickets would stay there for good, timeline rows be moved by the application's job).
 	 */
 	private static void monthlyPartitions(Connection connection, Instant from, Instant to) throws SQLException {
 		ZoneId zone = ZoneId.of("Asia/Shanghai");
@@ -195,13 +206,20 @@ public final class CityGenerator {
 			String name = String.format("ticket_event_%04d_%02d", month.getYear(), month.getMonthValue());
 			Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
 			Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-			try (Statement s = connection.createStatement()) {
-				ResultSet exists = s.executeQuery("select to_regclass('" + name + "') is not null");
-				exists.next();
-				if (!exists.getBoolean(1)) {
-					s.execute("create table " + name + " partition of ticket_event for values from ('" + start + "') to ('"
-							+ end + "')");
-				}
+			createPartition(connection, name, "ticket_event", "'" + start + "'", "'" + end + "'");
+			createPartition(connection, String.format("ticket_%04d_%02d", month.getYear(), month.getMonthValue()),
+					"ticket", String.valueOf(TicketIds.start(month)), String.valueOf(TicketIds.start(month.plusMonths(1))));
+		}
+	}
+
+	private static void createPartition(Connection connection, String name, String table, String from, String to)
+			throws SQLException {
+		try (Statement s = connection.createStatement()) {
+			ResultSet exists = s.executeQuery("select to_regclass('" + name + "') is not null");
+			exists.next();
+			if (!exists.getBoolean(1)) {
+				s.execute("create table " + name + " partition of " + table + " for values from (" + from + ") to (" + to
+						+ ")");
 			}
 		}
 	}
@@ -214,7 +232,8 @@ public final class CityGenerator {
 				where i.schemaname = 'public' and i.tablename in ('ticket', 'ticket_event')
 				  and not exists (select 1 from pg_constraint c where c.conname = i.indexname)""")) {
 			while (rs.next()) {
-				indexes.add(new String[] { rs.getString(1), rs.getString(2) });
+				// A partitioned table's index reads "ON ONLY": made so, it would cover no partition and stay invalid.
+				indexes.add(new String[] { rs.getString(1), rs.getString(2).replace(" ON ONLY ", " ON ") });
 			}
 		}
 		try (Statement s = connection.createStatement()) {
@@ -312,9 +331,9 @@ public final class CityGenerator {
 		int eventCount = 0;
 		for (int k = 0; k < n; k++) {
 			long index = firstIndex + k;
-			long id = firstId + k;
 			// Evenly over the span; the newest `open` tickets (plus a few thousand awaiting dispatch) are still open.
 			long created = now - span + (long) ((double) span * index / total) + r.nextInt(60);
+			long id = ticketId(firstId + k, created);
 			long fromEnd = total - index;
 			String status;
 			if (fromEnd <= 3_000) {
@@ -451,9 +470,13 @@ public final class CityGenerator {
 		}
 		StringBuilder tickets = new StringBuilder();
 		StringBuilder events = new StringBuilder();
+		long timelineTicket = 0;
 		for (int i = 0; i < 61; i++) {
-			long tid = id + i;
 			long created = now - 86_400L * (i + 1);
+			long tid = ticketId(id + i, created);
+			if (i == 0) {
+				timelineTicket = tid;
+			}
 			String status = (i == 0) ? "IN_PROGRESS" : "CLOSED";
 			new Row(tickets).f(tid)
 				.f(ticketNo(tid))
@@ -505,7 +528,7 @@ public final class CityGenerator {
 		}
 		copyIn(copy, "COPY ticket (" + TICKET_COLUMNS + ") FROM STDIN", tickets);
 		copyIn(copy, "COPY ticket_event (" + EVENT_COLUMNS + ") FROM STDIN", events);
-		return id;
+		return timelineTicket;
 	}
 
 }

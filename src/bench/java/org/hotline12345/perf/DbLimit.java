@@ -134,7 +134,8 @@ public final class DbLimit {
 		try (PreparedStatement s = connection.prepareStatement("select nextval('ticket_id_seq')");
 				ResultSet rs = s.executeQuery()) {
 			rs.next();
-			id = rs.getLong(1);
+			// In the block of the current month, as the workflow gives it (TicketIds, V150).
+			id = org.hotline12345.ticket.TicketIds.of(now, java.time.ZoneId.of("Asia/Shanghai"), rs.getLong(1));
 		}
 		String no = "NB" + String.format("%014d", id);
 		try (PreparedStatement s = connection.prepareStatement(TICKET)) {

@@ -29,6 +29,8 @@ import org.hotline12345.department.DispatchSuggestion;
 import org.hotline12345.department.UnitView;
 import org.hotline12345.shared.PersonalDataProtection;
 import org.hotline12345.shared.ProtectedPhone;
+import org.hotline12345.ticket.TicketIds;
+import org.hotline12345.ticket.TicketPartitions;
 import org.hotline12345.ticket.TimelinePartitions;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -163,12 +165,16 @@ class DemoCity {
 
 	private final TimelinePartitions partitions;
 
+	private final TicketPartitions ticketPartitions;
+
 	private final DashboardRollup rollup;
 
 	DemoCity(DataSource dataSource, DepartmentDirectory directory, WorkingCalendar calendar,
-			PersonalDataProtection protection, Clock clock, TimelinePartitions partitions, DashboardRollup rollup) {
+			PersonalDataProtection protection, Clock clock, TimelinePartitions partitions,
+			TicketPartitions ticketPartitions, DashboardRollup rollup) {
 		this.dataSource = dataSource;
 		this.partitions = partitions;
+		this.ticketPartitions = ticketPartitions;
 		this.directory = directory;
 		this.calendar = calendar;
 		this.protection = protection;
@@ -197,7 +203,8 @@ class DemoCity {
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate first = today.minusWeeks(weeks).plusDays(1);
 		int[] written = new int[2];
-		// The timeline is partitioned by month: the weeks written here get their months first, not the default.
+		// Tickets and timeline are partitioned by month: the weeks written here get their months first, not the default.
+		this.ticketPartitions.cover(first.atStartOfDay(this.clock.getZone()).toInstant(), now);
 		this.partitions.cover(first.atStartOfDay(this.clock.getZone()).toInstant(), now);
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
@@ -312,9 +319,13 @@ class DemoCity {
 		return total;
 	}
 
-	/** Writes one ticket and its timeline; answers the number of timeline rows. */
-	private int ticket(long id, Instant created, Context c, Instant now, Rows tickets, Rows events,
+	/**
+	 * Writes one ticket and its timeline; answers the number of timeline rows. The id is the sequence's value in the
+	 * block of the month the ticket was registered (TicketIds), as the workflow gives it.
+	 */
+	private int ticket(long sequence, Instant created, Context c, Instant now, Rows tickets, Rows events,
 			String[] cluster) {
+		long id = TicketIds.of(created, this.clock.getZone(), sequence);
 		SplittableRandom r = c.random;
 		String line = "MAIN";
 		double lineDraw = r.nextDouble();

@@ -54,10 +54,13 @@ public class TicketWorkflow {
 
 	private final String numberPrefix;
 
+	private final TicketPartitions partitions;
+
 	TicketWorkflow(TicketRepository tickets, TicketEventRepository timeline, DeadlinePolicy deadlines,
 			DepartmentDirectory directory, PersonalDataProtection protection, AuditLog audit,
 			TicketDetailsAssembler assembler, Clock clock,
-			@Value("${hotline.ticket.number-prefix:NT}") String numberPrefix) {
+			@Value("${hotline.ticket.number-prefix:NT}") String numberPrefix, TicketPartitions partitions) {
+		this.partitions = partitions;
 		this.tickets = tickets;
 		this.timeline = timeline;
 		this.deadlines = deadlines;
@@ -89,6 +92,10 @@ public class TicketWorkflow {
 	 * back as its creator sees it, built from what was written, so that answering it needs no further read.
 	 */
 	public Registration register(NewTicket request, Grade grade, Outcome outcome, String directAnswer, Actor actor) {
+		// As the database keeps it (microseconds), so that the ticket answered is the ticket stored.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		// Before this transaction reads the ticket table: attaching a month needs a lock that such a read holds.
+		this.partitions.ensure(now);
 		if (request.idempotencyKey() != null) {
 			Optional<Ticket> existing = this.tickets.findByIdempotencyKey(request.idempotencyKey());
 			if (existing.isPresent()) {
@@ -97,9 +104,7 @@ public class TicketWorkflow {
 		}
 		requireAny(actor, Role.OPERATOR, null);
 		checkCodes(request.categoryCode(), request.districtCode());
-		// As the database keeps it (microseconds), so that the ticket answered is the ticket stored.
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		long id = this.tickets.nextId();
+		long id = TicketIds.of(now, this.clock.getZone(), this.tickets.nextId());
 		String ticketNo = ticketNo(id, now);
 		Ticket ticket = Ticket.register(id, ticketNo, request, this.protection.protect(request.callerPhone()), grade,
 				actor, now);

@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param detachAfter months that ended longer ago than this are detached into the {@code archive} schema; empty (the
  * default): nothing is detached automatically
  * @param lockTimeout how long a step waits for its table locks before it gives up until the next run
+ * @param archiveTicketsAfter months of tickets (V150, {@link TicketPartitions}) that ended longer ago than this are
+ * archived with everything that refers to them, once all their tickets are closed; empty (the default): never
+ * automatically
  */
 @ConfigurationProperties("hotline.ticket.timeline-partitions")
 record TimelinePartitionSettings(@DefaultValue("true") boolean enabled, @DefaultValue("6h") Duration interval,
 		@DefaultValue("1m") Duration initialDelay, @DefaultValue("3") int monthsAhead, Period detachAfter,
-		@DefaultValue("5s") Duration lockTimeout) {
+		@DefaultValue("5s") Duration lockTimeout, Period archiveTicketsAfter) {
 
 	TimelinePartitionSettings {
 		if (monthsAhead < 1) {
@@ -29,6 +32,10 @@ record TimelinePartitionSettings(@DefaultValue("true") boolean enabled, @Default
 		if (detachAfter != null && detachAfter.toTotalMonths() < 2) {
 			throw new IllegalArgumentException(
 					"hotline.ticket.timeline-partitions.detach-after must be at least two months (P2M)");
+		}
+		if (archiveTicketsAfter != null && archiveTicketsAfter.toTotalMonths() < 3) {
+			throw new IllegalArgumentException(
+					"hotline.ticket.timeline-partitions.archive-tickets-after must be at least three months (P3M)");
 		}
 	}
 

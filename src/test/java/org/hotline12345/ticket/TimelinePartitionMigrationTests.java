@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * V130 on a database that already holds tickets: a new database on the test server is migrated to the version
  * before V130, filled over several months (and with a photo on a timeline entry), then migrated on. Every timeline row
  * comes through unchanged, in its month's partition, the ids carry on above the old ones, and the foreign key to the
- * ticket still holds.
+ * ticket still holds. The same for V150, which partitions the ticket table itself (decision 0012).
  */
 @HotlineIntegrationTest
 class TimelinePartitionMigrationTests {
@@ -79,12 +79,17 @@ class TimelinePartitionMigrationTests {
 
 	/** The newest migration before V130, whichever other modules have added meanwhile. */
 	static String versionBeforePartitioning() throws IOException {
+		return versionBefore(130);
+	}
+
+	/** The newest migration before {@code version}. */
+	static String versionBefore(int version) throws IOException {
 		Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*.sql");
 		return String.valueOf(Arrays.stream(scripts)
 			.map((script) -> VERSION.matcher(Objects.requireNonNull(script.getFilename())))
 			.filter(Matcher::matches)
 			.mapToInt((matcher) -> Integer.parseInt(matcher.group(1)))
-			.filter((version) -> version < 130)
+			.filter((found) -> found < version)
 			.max()
 			.orElseThrow());
 	}
@@ -154,6 +159,63 @@ class TimelinePartitionMigrationTests {
 		assertThatThrownBy(() -> this.jdbc.update(
 				"insert into ticket_event (ticket_id, at, actor, type) values (-1, now(), 'operator', 'PROGRESS')"))
 			.hasMessageContaining("ticket_event_ticket_id_fkey");
+	}
+
+	@Test
+	void existingTicketsKeepTheirIdsNumbersAndReferencesInTheLegacyPartition() throws IOException {
+		flyway(versionBefore(150)).migrate();
+		this.jdbc.update("""
+				insert into ticket (id, ticket_no, status, level, description, request_type, channel, created_at,
+				  created_by, updated_at, idempotency_key)
+				select nextval('ticket_id_seq'), 'NT' || lpad(g::text, 14, '0'), 'REGISTERED', 'ROUTINE', '测试诉求 ' || g,
+				  'HELP', 'PHONE', timestamptz '2025-10-15 09:00+08' + g * interval '2 days', 'operator', now(),
+				  case when g % 2 = 0 then 'key-' || g end
+				from generate_series(1, 30) g""");
+		this.jdbc.update("update ticket set master_id = (select min(id) from ticket) where ticket_no like '%30'");
+		this.jdbc.update("""
+				insert into ticket_event (ticket_id, at, actor, type) select id, created_at, 'operator', 'REGISTERED'
+				from ticket""");
+		this.jdbc.update("""
+				insert into open311_api_key (name, key_hash, created_at) values ('测试', repeat('b', 64), now())""");
+		this.jdbc.update("""
+				insert into open311_request (ticket_no, api_key_id, created_at)
+				select ticket_no, (select id from open311_api_key), now() from ticket order by id limit 1""");
+		String tickets = "select id, ticket_no, master_id, description, idempotency_key from ticket order by id";
+		List<Map<String, Object>> before = this.jdbc.queryForList(tickets);
+		String references = """
+				select count(*) from pg_constraint
+				where contype = 'f' and conparentid = 0 and confrelid = ?::regclass""";
+		long before150 = this.jdbc.queryForObject(references, Long.class, "ticket");
+
+		flyway("latest").migrate();
+
+		assertThat(this.jdbc.queryForList(tickets)).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("select relkind::text from pg_class where relname = 'ticket'", String.class))
+			.isEqualTo("p");
+		assertThat(this.jdbc.queryForList("select distinct tableoid::regclass::text from ticket", String.class))
+			.containsExactly("ticket_legacy");
+		assertThat(this.jdbc.queryForObject("select count(*) from ticket_number n join ticket t on t.id = n.ticket_id"
+				+ " and t.ticket_no = n.ticket_no", Long.class))
+			.isEqualTo(30);
+		assertThat(this.jdbc.queryForObject("select count(*) from ticket_idempotency", Long.class)).isEqualTo(15);
+		assertThat(this.jdbc.queryForObject(references, Long.class, "ticket")
+				+ this.jdbc.queryForObject(references, Long.class, "ticket_number"))
+			.as("every foreign key to the ticket is back, by id or by number")
+			.isEqualTo(before150)
+			.isGreaterThanOrEqualTo(12);
+		assertThat(this.jdbc.queryForObject("""
+				select confrelid::regclass::text from pg_constraint
+				where contype = 'f' and conrelid = 'open311_request'::regclass and conkey = array[1::smallint]""",
+				String.class))
+			.isEqualTo("ticket_number");
+		assertThatThrownBy(() -> this.jdbc.update("update ticket set master_id = -5 where id = (select min(id) from ticket)"))
+			.hasMessageContaining("ticket_master_id_fkey");
+		assertThatThrownBy(() -> this.jdbc.update("""
+				insert into ticket (id, ticket_no, status, level, description, request_type, channel, created_at,
+				  created_by, updated_at)
+				values (nextval('ticket_id_seq'), 'NT00000000000001', 'REGISTERED', 'ROUTINE', '重号', 'HELP', 'PHONE',
+				  now(), 'operator', now())"""))
+			.hasMessageContaining("ticket_number_pkey");
 	}
 
 	@Test

@@ -212,7 +212,7 @@ class TimelinePartitionsIntegrationTests {
 		Set<String> expected = this.partitions.attachedMonths()
 			.stream()
 			.filter((month) -> !month.isBefore(YearMonth.of(2036, 5)))
-			.map(TimelinePartitions::partitionName)
+			.map(this.partitions::partitionName)
 			.collect(Collectors.toCollection(TreeSet::new));
 		expected.add("ticket_event_default");
 		assertThat(scanned).isEqualTo(expected).doesNotContain("ticket_event_2036_01", "ticket_event_2036_04");
@@ -274,7 +274,7 @@ class TimelinePartitionsIntegrationTests {
 		// Years before any other test's rows: the job detaches every month older than the limit, whoever filled it.
 		TimelinePartitions archiving = new TimelinePartitions(this.jdbc, this.transactions, this.clock,
 				new TimelinePartitionSettings(true, Duration.ofHours(6), Duration.ofMinutes(1), 3, Period.ofMonths(2),
-						Duration.ofSeconds(5)));
+						Duration.ofSeconds(5), null));
 		this.clock.set("1990-01-20T10:00:00");
 		archiving.maintain();
 		this.clock.set("1990-04-15T10:00:00");
@@ -287,7 +287,7 @@ class TimelinePartitionsIntegrationTests {
 				Boolean.class))
 			.isTrue();
 		assertThatThrownBy(() -> new TimelinePartitionSettings(true, Duration.ofHours(6), Duration.ofMinutes(1), 3,
-				Period.ofMonths(1), Duration.ofSeconds(5)))
+				Period.ofMonths(1), Duration.ofSeconds(5), null))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
