@@ -120,25 +120,28 @@ BEGIN
 END;
 $$;
 
+-- Statement triggers with transition tables: one insert of all the statement's rows (a COPY of thousands of tickets
+-- costs one statement, not one PL/pgSQL call per row).
 CREATE FUNCTION ticket_keys_insert() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO ticket_number (ticket_no, ticket_id) VALUES (NEW.ticket_no, NEW.id);
-  IF NEW.idempotency_key IS NOT NULL THEN
-    INSERT INTO ticket_idempotency (idempotency_key, ticket_id) VALUES (NEW.idempotency_key, NEW.id);
-  END IF;
+  INSERT INTO ticket_number (ticket_no, ticket_id) SELECT ticket_no, id FROM inserted;
+  INSERT INTO ticket_idempotency (idempotency_key, ticket_id)
+  SELECT idempotency_key, id FROM inserted WHERE idempotency_key IS NOT NULL;
   RETURN NULL;
 END;
 $$;
-CREATE TRIGGER ticket_keys_insert AFTER INSERT ON ticket FOR EACH ROW EXECUTE FUNCTION ticket_keys_insert();
+CREATE TRIGGER ticket_keys_insert AFTER INSERT ON ticket REFERENCING NEW TABLE AS inserted
+  FOR EACH STATEMENT EXECUTE FUNCTION ticket_keys_insert();
 
 -- A deleted ticket (a test, a correction by hand) frees its number and key, as the unique constraints did.
 CREATE FUNCTION ticket_keys_delete() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM ticket_number WHERE ticket_no = OLD.ticket_no AND ticket_id = OLD.id;
-  DELETE FROM ticket_idempotency WHERE idempotency_key = OLD.idempotency_key AND ticket_id = OLD.id;
+  DELETE FROM ticket_number n USING removed r WHERE n.ticket_no = r.ticket_no AND n.ticket_id = r.id;
+  DELETE FROM ticket_idempotency k USING removed r WHERE k.idempotency_key = r.idempotency_key AND k.ticket_id = r.id;
   RETURN NULL;
 END;
 $$;
-CREATE TRIGGER ticket_keys_delete AFTER DELETE ON ticket FOR EACH ROW EXECUTE FUNCTION ticket_keys_delete();
+CREATE TRIGGER ticket_keys_delete AFTER DELETE ON ticket REFERENCING OLD TABLE AS removed
+  FOR EACH STATEMENT EXECUTE FUNCTION ticket_keys_delete();
 
 ANALYZE ticket;
