@@ -109,17 +109,17 @@ class UnitQueuePagesWebIntegrationTests {
 
 	@Test
 	void aBadCursorShowsTheFirstPageAndNothingToHtmx() throws Exception {
-		dispatched(TriageLevel.ROUTINE, 2, "tyjrj", List.of());
-		String first = this.mvc.perform(get("/unit/tickets").param("tab", "IN_PROGRESS").with(as("tyjrj")))
+		List<String> mine = dispatched(TriageLevel.ROUTINE, 2, "tyjrj", List.of());
+		String first = this.mvc.perform(get("/unit/tickets").param("tab", "NEW").with(as("tyjrj")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(QueuePages.page(first).tickets()).containsAll(mine);
 		for (String after : List.of("abc", "3.1.1", "0.1.1.1", "1.99999999999999999999.1")) {
 			String html = this.mvc.perform(get("/unit/tickets").param("tab", "NEW").param("after", after).with(as("tyjrj")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-			assertThat(QueuePages.page(html).tickets()).hasSize(2);
+			assertThat(QueuePages.page(html).tickets()).isEqualTo(QueuePages.page(first).tickets());
 			this.mvc.perform(get("/unit/tickets").param("tab", "NEW").param("after", after)
 				.header("HX-Request", "true").with(as("tyjrj"))).andExpect(status().isBadRequest());
 		}
-		assertThat(QueuePages.page(first).tickets()).isEmpty();
 		this.mvc.perform(get("/unit/tickets").param("tab", "DONE").param("after", "1.n.5").with(as("tyjrj")))
 			.andExpect(status().isOk());
 	}
