@@ -182,16 +182,21 @@ class QueuePagesIntegrationTests {
 	@Test
 	void aLaterPageStartsOnTheQueuesIndex() {
 		Instant at = this.clock.instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS);
-		assertThat(plan(this.queries.pageQuery(Queue.URGENT, new QueueCursor(0, at, 42), 50)))
+		// On a test-sized table the planner may take another index that also holds created_at (the urgent board's, the
+		// reports') with a filter: those are dropped in the rolled-back transaction, so what is left must serve the
+		// queue, with the keyset as the start of its range.
+		String[] others = { "ticket_urgent_board_idx", "ticket_created_idx", "ticket_cluster_mark_idx",
+				"ticket_callback_warning_idx" };
+		assertThat(plan(this.queries.pageQuery(Queue.URGENT, new QueueCursor(0, at, 42), 50), others))
 			.contains("ticket_queue_idx", "Index Cond", "created_at >=")
 			.doesNotContain("Seq Scan on ticket");
-		assertThat(plan(this.queries.pageQuery(Queue.URGENT, new QueueCursor(1, at, 42), 50)))
+		assertThat(plan(this.queries.pageQuery(Queue.URGENT, new QueueCursor(1, at, 42), 50), others))
 			.contains("ticket_queue_idx", "created_at >=")
 			.doesNotContain("'CRITICAL'", "Seq Scan on ticket");
-		assertThat(plan(this.queries.pageQuery(Queue.ROUTINE, new QueueCursor(2, at, 42), 50)))
+		assertThat(plan(this.queries.pageQuery(Queue.ROUTINE, new QueueCursor(2, at, 42), 50), others))
 			.contains("ticket_queue_idx", "created_at >=")
 			.doesNotContain("Seq Scan on ticket");
-		assertThat(plan(this.queries.pageQuery(Queue.CALLBACK, new QueueCursor(0, at, 42), 50)))
+		assertThat(plan(this.queries.pageQuery(Queue.CALLBACK, new QueueCursor(0, at, 42), 50), others))
 			.contains("ticket_callback_due_idx", "callback_due_at >=")
 			.doesNotContain("Seq Scan on ticket");
 		// On a test-sized table the planner may take a deadline clock's partial index (same status) with a filter:
