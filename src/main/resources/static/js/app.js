@@ -28,3 +28,37 @@ document.addEventListener('htmx:configRequest', function (event) {
   document.addEventListener('DOMContentLoaded', function () { tick(); setInterval(tick, 30000); });
   document.addEventListener('htmx:afterSwap', tick);
 })();
+
+// 更多 (load more): the link asks for the next page's rows, which replace the link's own row (a browser without
+// JavaScript follows the same link to the next page instead). Keyboard focus then goes to the first new row. A list
+// that refreshes itself shows its first page: once the user has loaded more, its refresh would throw those rows away,
+// so it stops (before the request for more leaves, so the two cannot cross) and the list's note offers the first page,
+// where the refresh starts again.
+(function () {
+  var lastBefore = null;
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    var elt = event.detail.elt;
+    if (!elt || !elt.hasAttribute) { return; }
+    if (elt.hasAttribute('data-more')) {
+      var row = elt.closest('[data-more-row]');
+      lastBefore = row ? row.previousElementSibling : null;
+      var list = elt.closest('[data-paused-note]');
+      if (list && !list.hasAttribute('data-more-loaded')) {
+        list.setAttribute('data-more-loaded', '');
+        var note = document.getElementById(list.getAttribute('data-paused-note'));
+        if (note) { note.hidden = false; }
+      }
+    }
+    else if (elt.hasAttribute('data-more-loaded')) {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener('htmx:responseError', function () { lastBefore = null; });
+  document.addEventListener('htmx:afterSettle', function () {
+    if (!lastBefore) { return; }
+    var first = lastBefore.nextElementSibling;
+    lastBefore = null;
+    var link = (first && !first.hasAttribute('data-more-row')) ? first.querySelector('a[href]') : null;
+    if (link) { link.focus(); }
+  });
+})();

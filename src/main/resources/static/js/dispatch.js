@@ -61,7 +61,11 @@
         var active = document.activeElement;
         focusKey = (active && table.contains(active)) ? active.getAttribute('data-focus-key') : null;
       });
-      table.addEventListener('htmx:afterSwap', function () {
+      table.addEventListener('htmx:afterSwap', function (event) {
+        if (event.detail.requestConfig && event.detail.requestConfig.elt !== table) {
+          known = criticalTickets(table);  // "更多" brought older rows: nothing new arrived
+          return;
+        }
         if (focusKey) {
           var again = table.querySelector('[data-focus-key="' + focusKey + '"]');
           if (again) { again.focus({ preventScroll: true }); }

@@ -21,14 +21,17 @@ import org.hotline12345.ticket.Satisfaction;
 import org.hotline12345.ticket.TicketDetails;
 import org.hotline12345.ticket.TicketMessages;
 import org.hotline12345.ticket.TicketNotFoundException;
+import org.hotline12345.ticket.QueueCursor;
 import org.hotline12345.ticket.TicketQueries;
 import org.hotline12345.ticket.TicketQueries.Queue;
+import org.hotline12345.ticket.TicketQueries.QueuePage;
 import org.hotline12345.ticket.TicketStatus;
 import org.hotline12345.ticket.TicketSummary;
 import org.hotline12345.ticket.TicketWorkflow;
 import org.hotline12345.user.HotlineUser;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +39,9 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -45,11 +51,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CallbackController {
 
-	static final int QUEUE_LIMIT = 200;
+	/** Replies waiting for review: a short list, shown whole. */
+	static final int REVIEW_LIMIT = 200;
 
 	/**
-	 * The rows due first also show the unit's answer, read ticket by ticket; the later ones show it on their page.
-	 * (A reply excerpt in {@code TicketSummary} would save these reads; left to the ticket module's owner.)
+	 * The rows due first (the first page's first ones) also show the unit's answer, read ticket by ticket; the later
+	 * ones show it on their page. (A reply excerpt in {@code TicketSummary} would save these reads; left to the ticket
+	 * module's owner.)
 	 */
 	static final int ANSWER_ROWS = 30;
 
@@ -76,9 +84,30 @@ class CallbackController {
 	record Row(TicketSummary ticket, TicketDetails details) {
 	}
 
+	/**
+	 * A page of the callback queue, {@value TicketQueries#PAGE_SIZE} tickets with the total: the first, or the one
+	 * after {@code after}. To htmx ({@code HX-Request} with {@code after}) only the next rows and the next "更多"; a
+	 * cursor the queue cannot have produced gives the first page, or 400 to htmx, which then appends nothing.
+	 */
 	@GetMapping("/callback")
-	String queue(@AuthenticationPrincipal HotlineUser user, Model model) {
-		model.addAttribute("rows", rows(Queue.CALLBACK, user));
+	String queue(@RequestParam(required = false) String after,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, @AuthenticationPrincipal HotlineUser user,
+			Model model) {
+		QueueCursor cursor = null;
+		if (after != null && !after.isBlank()) {
+			cursor = this.queries.cursor(Queue.CALLBACK, after).orElse(null);
+			if (cursor == null && htmx != null) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a cursor of the callback queue: " + after);
+			}
+		}
+		QueuePage page = this.queries.queuePage(Queue.CALLBACK, cursor, TicketQueries.PAGE_SIZE);
+		model.addAttribute("rows", rows(page.rows(), (cursor == null) ? ANSWER_ROWS : 0, user));
+		model.addAttribute("next", page.hasMore() ? page.next().token() : null);
+		if (htmx != null && cursor != null) {
+			return "callback/queue :: rows";
+		}
+		model.addAttribute("total", this.queries.queueSize(Queue.CALLBACK).tickets());
+		model.addAttribute("firstPage", cursor == null);
 		model.addAttribute("reviewRequired", this.deadlines.reviewRequired());
 		return "callback/queue";
 	}
@@ -158,7 +187,7 @@ class CallbackController {
 
 	@GetMapping("/callback/review")
 	String review(@AuthenticationPrincipal HotlineUser user, Model model) {
-		model.addAttribute("rows", rows(Queue.REVIEW, user));
+		model.addAttribute("rows", rows(this.queries.queue(Queue.REVIEW, REVIEW_LIMIT), ANSWER_ROWS, user));
 		model.addAttribute("reviewRequired", this.deadlines.reviewRequired());
 		return "callback/review";
 	}
@@ -184,10 +213,11 @@ class CallbackController {
 		return "redirect:/callback/review";
 	}
 
-	private List<Row> rows(Queue queue, HotlineUser user) {
+	/** The rows, the first {@code withAnswer} of them with the whole ticket. */
+	private List<Row> rows(List<TicketSummary> summaries, int withAnswer, HotlineUser user) {
 		List<Row> rows = new ArrayList<>();
-		for (TicketSummary summary : this.queries.queue(queue, QUEUE_LIMIT)) {
-			TicketDetails details = (rows.size() < ANSWER_ROWS)
+		for (TicketSummary summary : summaries) {
+			TicketDetails details = (rows.size() < withAnswer)
 					? this.queries.find(summary.ticketNo(), user).orElse(null) : null;
 			rows.add(new Row(summary, details));
 		}

@@ -37,6 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ExtensionController {
 
+	/** The requests shown; a backlog beyond this is for the unit assessment, not for one sitting. */
+	static final int LIMIT = 200;
+
 	/** One request to decide. */
 	record ExtensionRow(TicketSummary ticket, Instant requestedUntil, String reason, Instant requestedAt,
 			LocalDateTime proposed) {
@@ -63,7 +66,7 @@ class ExtensionController {
 
 	@GetMapping("/supervision/extensions")
 	String list(Model model) {
-		List<TicketSummary> pending = this.tickets.queue(Queue.EXTENSIONS, QueueController.LIMIT);
+		List<TicketSummary> pending = this.tickets.queue(Queue.EXTENSIONS, LIMIT);
 		Map<String, DispatchQueries.ExtensionAsked> asked = this.queries
 			.extensionRequests(pending.stream().map(TicketSummary::ticketNo).toList());
 		List<ExtensionRow> rows = pending.stream()

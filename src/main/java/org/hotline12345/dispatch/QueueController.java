@@ -7,13 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.ticket.QueueCursor;
 import org.hotline12345.ticket.TicketQueries;
 import org.hotline12345.ticket.TicketQueries.Queue;
+import org.hotline12345.ticket.TicketQueries.QueuePage;
+import org.hotline12345.ticket.TicketQueries.QueueSize;
 import org.hotline12345.ticket.TicketSummary;
 import org.hotline12345.user.HotlineUser;
 import org.hotline12345.user.Role;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,13 +29,14 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The centre's dispatch queues: 紧急 (CRITICAL and URGENT), 一般, and 退单 (returned by a unit, with its reason).
- * CRITICAL first, then the longest waiting. The page polls its own table every ten seconds (htmx), so the list stays
- * current without a reload.
+ * CRITICAL first, then the longest waiting, {@value TicketQueries#PAGE_SIZE} at a time with the queue's total; "更多"
+ * brings the next ones after the last row's sort key ({@code ?after=}), below the rows with htmx or as the next page
+ * without JavaScript. The first page polls its own table every ten seconds (htmx), so the list stays current without a
+ * reload; once the user has loaded more, the browser stops that refresh rather than throw their rows away
+ * ({@code app.js}).
  */
 @Controller
 class QueueController {
-
-	static final int LIMIT = 200;
 
 	static final java.util.regex.Pattern TICKET_NO = java.util.regex.Pattern.compile("[A-Z0-9]{4,24}");
 
@@ -64,16 +69,31 @@ class QueueController {
 		this.clock = clock;
 	}
 
+	/**
+	 * A page of a queue. Without {@code after} the first page; with it the page after that row. The page alone (a
+	 * full page without JavaScript), the polled table ({@code HX-Request}, first page), or only the next rows and the
+	 * next "更多" ({@code HX-Request} with {@code after}). A cursor the queue cannot have produced shows the first page,
+	 * or 400 to htmx, which then appends nothing (rather than the first page's rows again).
+	 */
 	@GetMapping("/queues/{name}")
-	String queue(@PathVariable String name, @RequestHeader(name = "HX-Request", required = false) String htmx,
+	String queue(@PathVariable String name, @RequestParam(required = false) String after,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@AuthenticationPrincipal HotlineUser user, Model model, Locale locale) {
 		Queue queue = switch (name) {
 			case "urgent" -> Queue.URGENT;
 			case "routine" -> Queue.ROUTINE;
 			case "returned" -> Queue.RETURNED;
-			default -> throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		};
-		List<TicketSummary> summaries = this.tickets.queue(queue, LIMIT);
+		QueueCursor cursor = null;
+		if (after != null && !after.isBlank()) {
+			cursor = this.tickets.cursor(queue, after).orElse(null);
+			if (cursor == null && htmx != null) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a cursor of this queue: " + after);
+			}
+		}
+		QueuePage page = this.tickets.queuePage(queue, cursor, TicketQueries.PAGE_SIZE);
+		List<TicketSummary> summaries = page.rows();
 		List<String> returned = summaries.stream().filter((t) -> t.returnCount() > 0).map(TicketSummary::ticketNo).toList();
 		Map<String, DispatchQueries.LastReturn> returns = this.queries.lastReturns(returned);
 		List<QueueRow> rows = summaries.stream().map((t) -> {
@@ -84,9 +104,15 @@ class QueueController {
 		}).toList();
 		model.addAttribute("queue", name);
 		model.addAttribute("rows", rows);
-		model.addAttribute("limit", LIMIT);
+		model.addAttribute("next", page.hasMore() ? page.next().token() : null);
 		model.addAttribute("supervisor", user.role() == Role.SUPERVISOR);
-		model.addAttribute("criticalCount", rows.stream().filter(QueueRow::critical).count());
+		if (htmx != null && cursor != null) {
+			return "dispatch/queue :: rows";
+		}
+		QueueSize size = this.tickets.queueSize(queue);
+		model.addAttribute("total", size.tickets());
+		model.addAttribute("criticalCount", size.critical());
+		model.addAttribute("firstPage", cursor == null);
 		return (htmx != null) ? "dispatch/queue :: table" : "dispatch/queue";
 	}
 

@@ -25,13 +25,16 @@ import org.hotline12345.ticket.ReplyOutcome;
 import org.hotline12345.ticket.TicketDetails;
 import org.hotline12345.ticket.TicketMessages;
 import org.hotline12345.ticket.TicketNotFoundException;
+import org.hotline12345.ticket.QueueCursor;
 import org.hotline12345.ticket.TicketQueries;
+import org.hotline12345.ticket.TicketQueries.QueuePage;
 import org.hotline12345.ticket.TicketQueries.UnitQueue;
 import org.hotline12345.ticket.TicketStatus;
 import org.hotline12345.ticket.TicketWorkflow;
 import org.hotline12345.user.HotlineUser;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,8 +42,10 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -50,8 +55,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class UnitTicketController {
-
-	static final int QUEUE_LIMIT = 200;
 
 	static final int MAX_PHOTOS = 9;
 
@@ -80,18 +83,36 @@ class UnitTicketController {
 		this.clock = clock;
 	}
 
+	/**
+	 * A page of one of the unit's lists, {@value TicketQueries#PAGE_SIZE} tickets with the list's total: the first, or
+	 * the one after {@code after}. To htmx ({@code HX-Request} with {@code after}) only the next rows and the next
+	 * "更多"; a cursor the list cannot have produced gives the first page, or 400 to htmx, which then appends nothing.
+	 */
 	@GetMapping("/unit/tickets")
-	String queue(@RequestParam(defaultValue = "NEW") String tab, @AuthenticationPrincipal HotlineUser user,
+	String queue(@RequestParam(defaultValue = "NEW") String tab, @RequestParam(required = false) String after,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, @AuthenticationPrincipal HotlineUser user,
 			Model model) {
-		fillQueue(tab, user, model);
+		UnitQueue queue = parse(tab);
+		QueueCursor cursor = null;
+		if (after != null && !after.isBlank()) {
+			cursor = this.queries.cursor(queue, after).orElse(null);
+			if (cursor == null && htmx != null) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a cursor of this list: " + after);
+			}
+		}
+		if (htmx != null && cursor != null) {
+			fillRows(queue, cursor, user, model);
+			return "handling/queue :: rows";
+		}
+		fillQueue(queue, cursor, user, model);
 		return "handling/queue";
 	}
 
-	/** The table alone, for the page's own polling (htmx). */
+	/** The first page's table alone, for the page's own polling (htmx). */
 	@GetMapping("/unit/tickets/table")
 	String table(@RequestParam(defaultValue = "NEW") String tab, @AuthenticationPrincipal HotlineUser user,
 			Model model) {
-		fillQueue(tab, user, model);
+		fillQueue(parse(tab), null, user, model);
 		return "handling/queue :: table";
 	}
 
@@ -234,13 +255,20 @@ class UnitTicketController {
 				});
 	}
 
-	private void fillQueue(String tab, HotlineUser user, Model model) {
-		UnitQueue queue = parse(tab);
+	private void fillQueue(UnitQueue queue, QueueCursor after, HotlineUser user, Model model) {
 		Map<UnitQueue, Integer> counts = this.queries.unitCounts(user.unitId());
-		model.addAttribute("tab", queue);
 		model.addAttribute("tabs", UnitQueue.values());
 		model.addAttribute("counts", counts);
-		model.addAttribute("rows", this.queries.unitQueue(user.unitId(), queue, QUEUE_LIMIT));
+		model.addAttribute("firstPage", after == null);
+		fillRows(queue, after, user, model);
+	}
+
+	/** The page's rows, always of the viewer's own unit. */
+	private void fillRows(UnitQueue queue, QueueCursor after, HotlineUser user, Model model) {
+		QueuePage page = this.queries.unitQueuePage(user.unitId(), queue, after, TicketQueries.PAGE_SIZE);
+		model.addAttribute("tab", queue);
+		model.addAttribute("rows", page.rows());
+		model.addAttribute("next", page.hasMore() ? page.next().token() : null);
 	}
 
 	private static UnitQueue parse(String tab) {

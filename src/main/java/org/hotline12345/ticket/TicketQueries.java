@@ -95,6 +95,15 @@ public class TicketQueries {
 
 	private static final String LEVEL_ORDER = "case t.level when 'CRITICAL' then 0 when 'URGENT' then 1 else 2 end";
 
+	/**
+	 * How many tickets a queue screen shows at once; "更多" brings the next ones. Rendering the rows was most of a
+	 * queue page's time with 200 of them (docs/performance.md).
+	 */
+	public static final int PAGE_SIZE = 50;
+
+	/** The queues read page by page, by {@link #queuePage}. */
+	private static final Set<Queue> PAGED = EnumSet.of(Queue.URGENT, Queue.ROUTINE, Queue.RETURNED, Queue.CALLBACK);
+
 	private final TicketRepository tickets;
 
 	private final TicketEventRepository events;
@@ -170,11 +179,87 @@ public class TicketQueries {
 			.map(this.protection::decrypt);
 	}
 
+	/**
+	 * The first {@code limit} tickets of a queue. The screens page the dispatch and callback queues with
+	 * {@link #queuePage}; this serves the short lists (review, extensions) and callers that want one list.
+	 */
 	public List<TicketSummary> queue(Queue queue, int limit) {
-		if (queue == Queue.URGENT || queue == Queue.ROUTINE) {
-			return waitingForDispatch(queue, limit);
+		if (PAGED.contains(queue)) {
+			return queuePage(queue, null, limit).rows();
 		}
-		String where = switch (queue) {
+		String order = switch (queue) {
+			case WITH_UNITS -> LEVEL_ORDER + ", coalesce(t.accept_due_at, t.reply_due_at), t.id";
+			default -> LEVEL_ORDER + ", t.created_at, t.id";
+		};
+		return summaries("select " + SUMMARY_COLUMNS + " from ticket t where " + where(queue) + " order by " + order
+				+ " limit ?", limit);
+	}
+
+	/**
+	 * One page of the urgent, routine, returned or callback queue: up to {@code size} tickets in the queue's order,
+	 * starting after {@code after} (the first page when null), and the cursor of the page's last row when more follow.
+	 * A keyset, never an offset: each level (or block) is one range of its index that starts at the cursor, so page 40
+	 * reads what page 1 does.
+	 */
+	public QueuePage queuePage(Queue queue, QueueCursor after, int size) {
+		return read(size, pageQuery(queue, after, size));
+	}
+
+	/** The statement {@link #queuePage} runs, with its arguments (package-private for the plan tests). */
+	PageQuery pageQuery(Queue queue, QueueCursor after, int size) {
+		return switch (queue) {
+			case URGENT -> waitingForDispatch(List.of(TriageLevel.CRITICAL, TriageLevel.URGENT), "", after, size);
+			case ROUTINE -> waitingForDispatch(List.of(TriageLevel.ROUTINE), "", after, size);
+			case RETURNED -> waitingForDispatch(List.of(TriageLevel.values()), " and t.return_count > 0", after, size);
+			case CALLBACK -> callbacks(after, size);
+			default -> throw new IllegalArgumentException("The " + queue + " list is not paged");
+		};
+	}
+
+	/**
+	 * The cursor a page link carries, if it is one this queue can have produced (its rank and time fit the queue's
+	 * order); empty for anything else, which the screens answer with the first page.
+	 */
+	public Optional<QueueCursor> cursor(Queue queue, String token) {
+		return QueueCursor.parse(token).filter((cursor) -> switch (queue) {
+			case URGENT -> cursor.rank() <= 1 && cursor.at() != null;
+			case ROUTINE -> cursor.rank() == 2 && cursor.at() != null;
+			case RETURNED -> cursor.rank() <= 2 && cursor.at() != null;
+			case CALLBACK -> (cursor.rank() == 0) == (cursor.at() != null) && cursor.rank() <= 1;
+			default -> false;
+		});
+	}
+
+	/** The same for a unit's list; the unit itself comes from the viewer, never from the cursor. */
+	public Optional<QueueCursor> cursor(UnitQueue queue, String token) {
+		return QueueCursor.parse(token).filter((cursor) -> switch (queue) {
+			case NEW, IN_PROGRESS, OVERDUE -> cursor.rank() <= 2;
+			case EXTENSION_PENDING, DONE -> cursor.rank() == 0;
+		});
+	}
+
+	/** How many tickets a queue holds, and how many of them are CRITICAL (the screens' "共 N 件" and the alert). */
+	public QueueSize queueSize(Queue queue) {
+		return this.jdbc.queryForObject("select count(*) as tickets, count(*) filter (where t.level = 'CRITICAL') as critical"
+				+ " from ticket t where " + where(queue),
+				(rs, i) -> new QueueSize(rs.getInt("tickets"), rs.getInt("critical")));
+	}
+
+	/** A page of a queue: its rows, and where the next page starts ({@code null} on the last page). */
+	public record QueuePage(List<TicketSummary> rows, QueueCursor next) {
+
+		public boolean hasMore() {
+			return this.next != null;
+		}
+
+	}
+
+	/** A queue's size. */
+	public record QueueSize(int tickets, int critical) {
+	}
+
+	private static String where(Queue queue) {
+		return switch (queue) {
 			case URGENT -> "t.status = 'PENDING_DISPATCH' and t.level in ('CRITICAL', 'URGENT')";
 			case ROUTINE -> "t.status = 'PENDING_DISPATCH' and t.level = 'ROUTINE'";
 			case RETURNED -> "t.status = 'PENDING_DISPATCH' and t.return_count > 0";
@@ -183,28 +268,100 @@ public class TicketQueries {
 			case EXTENSIONS -> "t.status = 'IN_PROGRESS' and t.extension_pending";
 			case WITH_UNITS -> "t.status in ('DISPATCHED', 'IN_PROGRESS')";
 		};
-		String order = switch (queue) {
-			case CALLBACK -> "t.callback_due_at nulls last, t.id";
-			case WITH_UNITS -> LEVEL_ORDER + ", coalesce(t.accept_due_at, t.reply_due_at), t.id";
-			default -> LEVEL_ORDER + ", t.created_at, t.id";
-		};
-		return summaries("select " + SUMMARY_COLUMNS + " from ticket t where " + where + " order by " + order
-				+ " limit ?", limit);
 	}
 
 	/**
-	 * The urgent or routine queue: per level, the longest waiting first, straight from {@code ticket_queue_idx}
+	 * Tickets waiting for dispatch: per level, the longest waiting first, straight from {@code ticket_queue_idx}
 	 * (status, level, created_at), reading only the rows shown. Sorting by the level's rank over the whole queue made
-	 * PostgreSQL read every waiting ticket first (10,000 routine ones: 57 ms, docs/performance.md).
+	 * PostgreSQL read every waiting ticket first (10,000 routine ones: 57 ms, docs/performance.md). A page after a
+	 * cursor leaves out the levels above the cursor's and starts the cursor's own level at the row comparison
+	 * {@code (created_at, id) > (?, ?)}, which the index range begins at ({@code created_at >= ?}).
 	 */
-	private List<TicketSummary> waitingForDispatch(Queue queue, int limit) {
-		String level = "select %d as rank, t.id as queue_id, " + SUMMARY_COLUMNS + " from ticket t where t.status = 'PENDING_DISPATCH'"
-				+ " and t.level = '%s' order by t.created_at, t.id limit ?";
-		if (queue == Queue.ROUTINE) {
-			return summaries(level.formatted(2, "ROUTINE"), limit);
+	private static PageQuery waitingForDispatch(List<TriageLevel> levels, String condition, QueueCursor after, int size) {
+		List<String> ranges = new ArrayList<>();
+		List<Object> args = new ArrayList<>();
+		for (TriageLevel level : levels) {
+			int rank = level.ordinal();
+			if (after != null && after.rank() > rank) {
+				continue;
+			}
+			StringBuilder range = new StringBuilder("select " + rank + " as page_rank, t.created_at as page_at, t.id as page_id, "
+					+ SUMMARY_COLUMNS + " from ticket t where t.status = 'PENDING_DISPATCH' and t.level = '" + level.name()
+					+ "'" + condition);
+			if (after != null && after.rank() == rank) {
+				range.append(" and (t.created_at, t.id) > (?, ?)");
+				args.add(Timestamp.from(after.at()));
+				args.add(after.id());
+			}
+			ranges.add(range.append(" order by t.created_at, t.id limit ?").toString());
+			args.add(size + 1);
 		}
-		return summaries("select * from ((" + level.formatted(0, "CRITICAL") + ") union all ("
-				+ level.formatted(1, "URGENT") + ")) q order by q.rank, q.created_at, q.queue_id limit ?", limit, limit, limit);
+		if (ranges.isEmpty()) { // a cursor below the queue's last level: nothing follows it
+			return new PageQuery("select 0 as page_rank, null::timestamptz as page_at, 0::bigint as page_id, "
+					+ SUMMARY_COLUMNS + " from ticket t where false", List.of());
+		}
+		return union(size, ranges, args);
+	}
+
+	/**
+	 * 待回访: the earliest callback deadline first, from {@code ticket_callback_due_idx}; a ticket without a deadline
+	 * (none today, but the column allows it) after all others, as {@code nulls last} sorted it.
+	 */
+	private static PageQuery callbacks(QueueCursor after, int size) {
+		List<String> ranges = new ArrayList<>();
+		List<Object> args = new ArrayList<>();
+		if (after == null || after.rank() == 0) {
+			String range = "select 0 as page_rank, t.callback_due_at as page_at, t.id as page_id, " + SUMMARY_COLUMNS
+					+ " from ticket t where t.status = 'CALLBACK_PENDING' and t.callback_due_at is not null";
+			if (after != null) {
+				range += " and (t.callback_due_at, t.id) > (?, ?)";
+				args.add(Timestamp.from(after.at()));
+				args.add(after.id());
+			}
+			ranges.add(range + " order by t.callback_due_at, t.id limit ?");
+			args.add(size + 1);
+		}
+		String range = "select 1 as page_rank, null::timestamptz as page_at, t.id as page_id, " + SUMMARY_COLUMNS
+				+ " from ticket t where t.status = 'CALLBACK_PENDING' and t.callback_due_at is null";
+		if (after != null && after.rank() == 1) {
+			range += " and t.id > ?";
+			args.add(after.id());
+		}
+		ranges.add(range + " order by t.id limit ?");
+		args.add(size + 1);
+		return union(size, ranges, args);
+	}
+
+	/**
+	 * Ranges that each select {@code page_rank, page_at, page_id} and the summary columns in the queue's order and
+	 * bring at most a page and one row more: one range alone, or the ranges one after the other in rank order.
+	 */
+	private static PageQuery union(int size, List<String> ranges, List<Object> args) {
+		if (ranges.size() == 1) {
+			return new PageQuery(ranges.get(0), args);
+		}
+		List<Object> all = new ArrayList<>(args);
+		all.add(size + 1);
+		return new PageQuery("select * from ((" + String.join(") union all (", ranges)
+				+ ")) q order by q.page_rank, q.page_at, q.page_id limit ?", all);
+	}
+
+	/** A page's statement: it selects {@code page_rank, page_at, page_id} (the row's cursor) and the summary columns. */
+	record PageQuery(String sql, List<Object> args) {
+	}
+
+	/** Runs a page's statement, which reads one row more than the page: it only tells whether a next page exists. */
+	private QueuePage read(int size, PageQuery query) {
+		Instant now = this.clock.instant();
+		List<QueueCursor> keys = new ArrayList<>();
+		List<TicketSummary> rows = this.jdbc.query(query.sql(), (rs, i) -> {
+			keys.add(new QueueCursor(rs.getInt("page_rank"), instant(rs, "page_at"), rs.getLong("page_id")));
+			return summary(rs, now);
+		}, query.args().toArray());
+		if (rows.size() <= size) {
+			return new QueuePage(rows, null);
+		}
+		return new QueuePage(List.copyOf(rows.subList(0, size)), keys.get(size - 1));
 	}
 
 	public Map<Queue, Integer> queueCounts() {
@@ -234,38 +391,97 @@ public class TicketQueries {
 		return (count != null) ? count : 0;
 	}
 
-	/** A unit's tickets: those it leads or assists, urgent first, then by the deadline that runs. */
-	public List<TicketSummary> unitQueue(long unitId, UnitQueue queue, int limit) {
+	/**
+	 * One page of a unit's list: those it leads or assists, urgent first, then by the deadline that runs (history:
+	 * the latest reply first), starting after {@code after} (the first page when null). The unit is always the
+	 * viewer's: the cursor only says where in that unit's list the page starts.
+	 */
+	public QueuePage unitQueuePage(long unitId, UnitQueue queue, QueueCursor after, int size) {
+		return read(size, unitPageQuery(unitId, queue, after, size));
+	}
+
+	/** The statement {@link #unitQueuePage} runs, with its arguments (package-private for the plan tests). */
+	PageQuery unitPageQuery(long unitId, UnitQueue queue, QueueCursor after, int size) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		return switch (queue) {
-			case NEW -> unitList(unitId, "DISPATCHED", "accept_due_at", limit);
-			case IN_PROGRESS -> unitList(unitId, "IN_PROGRESS", "reply_due_at", limit);
-			case EXTENSION_PENDING -> summaries("select " + SUMMARY_COLUMNS
-					+ " from ticket t where t.status = 'IN_PROGRESS' and t.extension_pending and t.lead_unit_id = ?"
-					+ " order by t.reply_due_at, t.id limit ?", unitId, limit);
-			case OVERDUE -> summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.lead_unit_id = ? and ("
-					+ "(t.status = 'DISPATCHED' and t.accept_due_at < ?) or (t.status = 'IN_PROGRESS' and t.reply_due_at < ?))"
-					+ " order by " + LEVEL_ORDER + ", t.reply_due_at, t.id limit ?", unitId, now, now, limit);
-			case DONE -> summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.id in ("
-					+ "select e.ticket_id from ticket_event e where e.actor_unit_id = ? and e.type = 'REPLIED')"
-					+ " order by t.replied_at desc nulls last, t.id desc limit ?", unitId, limit);
+		List<Object> args = new ArrayList<>();
+		String sql = switch (queue) {
+			case NEW -> unitList(unitId, "DISPATCHED", "accept_due_at", after, args);
+			case IN_PROGRESS -> unitList(unitId, "IN_PROGRESS", "reply_due_at", after, args);
+			case EXTENSION_PENDING -> {
+				args.add(unitId);
+				yield "select 0 as page_rank, t.reply_due_at as page_at, t.id as page_id, " + SUMMARY_COLUMNS
+						+ " from ticket t where t.status = 'IN_PROGRESS' and t.extension_pending and t.lead_unit_id = ?"
+						+ keyset("0", "t.reply_due_at", "t.id", after, false, args)
+						+ " order by " + lastIfNull("t.reply_due_at") + ", t.id limit ?";
+			}
+			case OVERDUE -> {
+				args.addAll(List.of(unitId, now, now));
+				yield "select " + LEVEL_ORDER + " as page_rank, t.reply_due_at as page_at, t.id as page_id, " + SUMMARY_COLUMNS
+						+ " from ticket t where t.lead_unit_id = ? and ((t.status = 'DISPATCHED' and t.accept_due_at < ?)"
+						+ " or (t.status = 'IN_PROGRESS' and t.reply_due_at < ?))"
+						+ keyset(LEVEL_ORDER, "t.reply_due_at", "t.id", after, false, args)
+						+ " order by " + LEVEL_ORDER + ", " + lastIfNull("t.reply_due_at") + ", t.id limit ?";
+			}
+			case DONE -> {
+				args.add(unitId);
+				yield "select 0 as page_rank, t.replied_at as page_at, t.id as page_id, " + SUMMARY_COLUMNS
+						+ " from ticket t where t.id in (select e.ticket_id from ticket_event e where e.actor_unit_id = ?"
+						+ " and e.type = 'REPLIED')" + keyset("0", "t.replied_at", "t.id", after, true, args)
+						+ " order by " + firstIfNull("t.replied_at") + " desc, t.id desc limit ?";
+			}
 		};
+		args.add(size + 1);
+		return new PageQuery(sql, args);
 	}
 
 	/**
 	 * The open tickets a unit leads or assists in one status, most urgent first, then by the deadline that runs. The
 	 * unit's tickets are picked from the covering index {@code ticket_unit_open_idx} (V100) and only the page's rows are
-	 * read from the table: an {@code OR EXISTS} over the assisting units made PostgreSQL scan every open ticket.
+	 * read from the table: an {@code OR EXISTS} over the assisting units made PostgreSQL scan every open ticket. The
+	 * keyset is checked on the index's own columns (level, the deadline, id), so a later page reads no more rows from
+	 * the table than the first.
 	 */
-	private List<TicketSummary> unitList(long unitId, String status, String dueColumn, int limit) {
+	private static String unitList(long unitId, String status, String dueColumn, QueueCursor after, List<Object> args) {
 		String mine = "select m.id, m.level, m." + dueColumn + " as due from ticket m where m.lead_unit_id = ? and m.status = '"
 				+ status + "' union all select m.id, m.level, m." + dueColumn + " from ticket_assist_unit a"
 				+ " join ticket m on m.id = a.ticket_id where a.unit_id = ? and m.status = '" + status
 				+ "' and m.lead_unit_id is distinct from a.unit_id";
-		String page = "select x.id from (" + mine + ") x order by " + LEVEL_ORDER.replace("t.", "x.")
-				+ ", x.due, x.id limit ?";
-		return summaries("select " + SUMMARY_COLUMNS + " from ticket t where t.id in (" + page + ") order by " + LEVEL_ORDER
-				+ ", t." + dueColumn + ", t.id", unitId, unitId, limit);
+		String rank = LEVEL_ORDER.replace("t.", "x.");
+		args.add(unitId);
+		args.add(unitId);
+		String page = "select x.id from (" + mine + ") x where true" + keyset(rank, "x.due", "x.id", after, false, args)
+				+ " order by " + rank + ", " + lastIfNull("x.due") + ", x.id limit ?"; // the page's size: the caller's last argument
+		return "select " + LEVEL_ORDER + " as page_rank, t." + dueColumn + " as page_at, t.id as page_id, " + SUMMARY_COLUMNS
+				+ " from ticket t where t.id in (" + page + ") order by " + LEVEL_ORDER + ", " + lastIfNull("t." + dueColumn)
+				+ ", t.id";
+	}
+
+	/**
+	 * {@code and (rank, time, id) > (cursor)} (or {@code <} for a list read backwards), a missing time counting as
+	 * after every other in the forward lists and before every other in the backward one, as {@code nulls last} sorted
+	 * them; nothing when there is no cursor.
+	 */
+	private static String keyset(String rank, String at, String id, QueueCursor after, boolean backwards,
+			List<Object> args) {
+		if (after == null) {
+			return "";
+		}
+		String time = backwards ? firstIfNull(at) : lastIfNull(at);
+		String cursorTime = (after.at() != null) ? "?::timestamptz" : (backwards ? "'-infinity'::timestamptz" : "'infinity'::timestamptz");
+		args.add(after.rank());
+		if (after.at() != null) {
+			args.add(Timestamp.from(after.at()));
+		}
+		args.add(after.id());
+		return " and (" + rank + ", " + time + ", " + id + ") " + (backwards ? "<" : ">") + " (?, " + cursorTime + ", ?)";
+	}
+
+	private static String lastIfNull(String at) {
+		return "coalesce(" + at + ", 'infinity'::timestamptz)";
+	}
+
+	private static String firstIfNull(String at) {
+		return "coalesce(" + at + ", '-infinity'::timestamptz)";
 	}
 
 	public Map<UnitQueue, Integer> unitCounts(long unitId) {

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.hotline12345.HotlineIntegrationTest;
+import org.hotline12345.QueuePages;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.ticket.Actor;
 import org.hotline12345.ticket.Channel;
 import org.hotline12345.ticket.Grade;
 import org.hotline12345.ticket.NewTicket;
 import org.hotline12345.ticket.RequestType;
+import org.hotline12345.ticket.TicketQueries;
 import org.hotline12345.ticket.TicketWorkflow;
 import org.hotline12345.ticket.TriageLevel;
 import org.hotline12345.user.Role;
@@ -71,6 +73,38 @@ class QueryCountIntegrationTests {
 		dispatchedToRsj(12, TriageLevel.ROUTINE);
 		int after = statementsFor(() -> get("/unit/tickets").with(user(this.users.loadUserByUsername("rsj"))));
 		assertThat(after).isEqualTo(before).isLessThanOrEqualTo(12);
+	}
+
+	/**
+	 * "更多" asks for the page after the last row's sort key: page 3 costs the statements page 2 does, whatever the
+	 * queue's length (an offset would not grow the count either, but the rows it skips; see the plans in
+	 * {@code ticket.QueuePagesIntegrationTests}).
+	 */
+	@Test
+	void laterPagesOfTheQueuesAreAsFewStatementsAsEachOther() throws Exception {
+		List<String> waiting = QueuePages.waiting(this.workflow, TriageLevel.URGENT, 2 * TicketQueries.PAGE_SIZE + 1,
+				"查询计数：分页");
+		List<String> dispatched = QueuePages.waiting(this.workflow, TriageLevel.URGENT, 2 * TicketQueries.PAGE_SIZE + 1,
+				"查询计数：单位分页");
+		dispatched.forEach((no) -> this.workflow.dispatch(no, "zrzyj", List.of(), null, null, OPERATOR));
+		try {
+			for (String[] list : new String[][] { { "operator", "/queues/urgent" }, { "zrzyj", "/unit/tickets?tab=NEW" } }) {
+				var viewer = user(this.users.loadUserByUsername(list[0]));
+				String second = QueuePages.page(this.mvc.perform(get(list[1]).with(viewer)).andReturn().getResponse()
+					.getContentAsString()).more();
+				String third = QueuePages.page(this.mvc.perform(get(second).header("HX-Request", "true").with(viewer))
+					.andReturn().getResponse().getContentAsString()).more();
+				assertThat(third).as(list[1] + " has a third page").isNotNull();
+				int page2 = statementsFor(() -> get(second).header("HX-Request", "true").with(viewer));
+				int page3 = statementsFor(() -> get(third).header("HX-Request", "true").with(viewer));
+				// the page's one statement (and the returns' reasons where returned tickets are on it), plus the
+				// session that the counted request's CSRF token opens (two inserts)
+				assertThat(page3).as(list[1]).isEqualTo(page2).isLessThanOrEqualTo(4);
+			}
+		}
+		finally {
+			QueuePages.close(this.workflow, waiting);
+		}
 	}
 
 	@Test
