@@ -51,8 +51,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CallbackController {
 
-	/** Replies waiting for review: a short list, shown whole. */
-	static final int REVIEW_LIMIT = 200;
+	/**
+	 * Replies waiting for review, the longest waiting first: as many as are shown with their answer (a reviewer
+	 * decides on the answer), with the total; each decision brings the next one up.
+	 */
+	static final int REVIEW_LIMIT = 30;
 
 	/**
 	 * The rows due first (the first page's first ones) also show the unit's answer, read ticket by ticket; the later
@@ -187,7 +190,8 @@ class CallbackController {
 
 	@GetMapping("/callback/review")
 	String review(@AuthenticationPrincipal HotlineUser user, Model model) {
-		model.addAttribute("rows", rows(this.queries.queue(Queue.REVIEW, REVIEW_LIMIT), ANSWER_ROWS, user));
+		model.addAttribute("rows", rows(this.queries.queue(Queue.REVIEW, REVIEW_LIMIT), REVIEW_LIMIT, user));
+		model.addAttribute("total", this.queries.queueSize(Queue.REVIEW).tickets());
 		model.addAttribute("reviewRequired", this.deadlines.reviewRequired());
 		return "callback/review";
 	}

@@ -1,5 +1,6 @@
 package org.hotline12345.callback;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -251,6 +252,31 @@ class CallbackIntegrationTests {
 		this.mvc.perform(get("/callback/review").with(as("operator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("审核未开启")));
+	}
+
+	@Test
+	void aLongReviewListShowsTheLongestWaitingWithTheirAnswersAndTheTotal() throws Exception {
+		List<String> waiting = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			waiting.add(replied("审核列表第" + i + "件诉求", "第" + i + "件的答复"));
+		}
+		// As if review were on: the replies wait for the centre instead of the callback.
+		this.jdbc.update("update ticket set status = 'REPLIED' where ticket_no = any(?)", (Object) waiting.toArray(String[]::new));
+		try {
+			int total = this.jdbc.queryForObject("select count(*) from ticket where status = 'REPLIED'", Integer.class);
+			String page = this.mvc.perform(get("/callback/review").with(as("operator")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("共 " + total + " 件待审核，先显示等待最久的 30 件")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page.split("<section class=\"panel\"", -1)).hasSize(31);
+			assertThat(page).contains("审核列表第0件诉求", "第0件的答复").doesNotContain("审核列表第31件诉求");
+		}
+		finally {
+			this.jdbc.update("update ticket set status = 'CALLBACK_PENDING' where ticket_no = any(?)",
+					(Object) waiting.toArray(String[]::new));
+		}
 	}
 
 	int piiViews(String no) {
