@@ -1,8 +1,5 @@
 package org.hotline12345.ticket;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,10 +7,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.hotline12345.HotlineIntegrationTest;
+import org.hotline12345.QueryPlans;
 import org.hotline12345.QueuePages;
 import org.hotline12345.ticket.TicketQueries.PageQuery;
 import org.hotline12345.ticket.TicketQueries.Queue;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -214,40 +210,7 @@ class QueuePagesIntegrationTests {
 	}
 
 	private String plan(PageQuery query, String... dropped) {
-		String plan = this.jdbc.execute((ConnectionCallback<String>) (connection) -> {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("set local enable_seqscan = off");
-				for (String index : dropped) {
-					statement.execute("drop index " + index);
-				}
-				try (PreparedStatement explain = connection.prepareStatement("explain " + query.sql())) {
-					for (int i = 0; i < query.args().size(); i++) {
-						explain.setObject(i + 1, query.args().get(i));
-					}
-					StringBuilder text = new StringBuilder();
-					try (ResultSet rs = explain.executeQuery()) {
-						while (rs.next()) {
-							text.append(rs.getString(1)).append('\n');
-						}
-					}
-					return text.toString();
-				}
-			}
-			finally {
-				connection.rollback();
-				connection.setAutoCommit(autoCommit);
-			}
-		});
-		// The ticket table is partitioned by month (V150): each month has its own copy of an index, named after the
-		// month. The plan is read with the name of the index the copies belong to.
-		for (Map<String, Object> copy : this.jdbc.queryForList("""
-				select c.relname as copy, p.relname as parent from pg_inherits i
-				join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
-				where p.relkind = 'I' and p.relname like 'ticket%'""")) {
-			plan = plan.replace("using " + copy.get("copy") + " ", "using " + copy.get("parent") + " ");
-		}
+		String plan = QueryPlans.explain(this.jdbc, query.sql(), query.args(), dropped);
 		System.out.println(query.sql() + "\n" + plan);
 		return plan;
 	}
