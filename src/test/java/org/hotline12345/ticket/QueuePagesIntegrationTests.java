@@ -172,6 +172,15 @@ class QueuePagesIntegrationTests {
 		assertThat(this.queries.cursor(Queue.URGENT, "1.1796425681123456")).isEmpty();
 	}
 
+	@Test
+	void queuesKeepTheirPlansOnlyInsideTheirOwnTransaction() {
+		this.queries.queuePage(Queue.URGENT, null, 50);
+		this.queries.queueSize(Queue.URGENT);
+		this.queries.unitQueuePage(unitId("rqgs"), UnitQueue.NEW, null, 50);
+		// SET LOCAL: what the next statement on this pooled connection plans with is PostgreSQL's default again.
+		assertThat(this.jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
+	}
+
 	/**
 	 * With sequential scans off, a later page's statement must still be served by the list's index: the keyset is a
 	 * row comparison the index range starts at, not a filter over the whole queue.
