@@ -7,6 +7,7 @@ import org.hotline12345.QueuePages;
 import org.hotline12345.ticket.TriageLevel;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueuePagesJourneyTests extends BrowserTest {
 
 	@Test
-	void moreAppendsTheNextFiftyByKeyboardAndTheRefreshKeepsThem() throws InterruptedException {
+	void moreAppendsTheNextFiftyByKeyboardAndTheRefreshKeepsThem() {
 		List<String> made = QueuePages.waiting(this.workflow, TriageLevel.CRITICAL, 60, "浏览器分页测试：燃气管道破裂");
 		try {
 			login("operator");
@@ -46,7 +47,14 @@ class QueuePagesJourneyTests extends BrowserTest {
 			screenshot("queue-urgent-more");
 			assertAccessible();
 
-			Thread.sleep(12_000); // one refresh period and a bit: the loaded rows stay
+			// The list's 10-second refresh comes round (counted as it starts) and is held back: the loaded rows stay.
+			((JavascriptExecutor) driver).executeScript("""
+					window.queuePolls = 0;
+					document.addEventListener('htmx:beforeRequest', function (event) {
+					  if (event.detail.elt && event.detail.elt.id === 'queue-table') { window.queuePolls++; }
+					});""");
+			new WebDriverWait(driver, Duration.ofSeconds(20))
+				.until((d) -> ((Number) ((JavascriptExecutor) d).executeScript("return window.queuePolls")).intValue() > 0);
 			assertThat(driver.findElements(rows).stream().map((row) -> row.getAttribute("data-ticket")).toList())
 				.startsWith(shown.toArray(String[]::new));
 
