@@ -42,8 +42,9 @@ import org.hotline12345.triage.TriageResult.Reason;
  * affected — also head counts such as 二十来个 —, duration, time limits)
  * count only when hazards and sensitive signs reach a gate, so 老人 in a question about a pension does
  * not make it urgent;</li>
- * <li>the score sets the level; CRITICAL needs a life-danger rule among those that counted; a category
- * default can raise the level.</li>
+ * <li>the score sets the level; CRITICAL needs a life-danger rule among those that counted, or a sudden
+ * danger happening now together with a person at risk from it (an amplifier marked "can be critical": someone
+ * inside, below, on board); a category default can raise the level.</li>
  * </ol>
  */
 public final class TriageEngine {
@@ -232,6 +233,7 @@ public final class TriageEngine {
 		Set<TriageMark> marks = EnumSet.noneOf(TriageMark.class);
 		int core = 0;
 		boolean lifeDanger = false;
+		List<Counted> dangersNow = new ArrayList<>(2);
 		for (Counted c : sortedByPosition(counted.values())) {
 			if (c.rule.kind().isAmplifier()) {
 				continue;
@@ -248,13 +250,21 @@ public final class TriageEngine {
 			core += c.effective;
 			if (c.effective > 0) {
 				lifeDanger |= c.rule.critical();
+				if (isDangerNow(c)) {
+					dangersNow.add(c);
+				}
 				if (c.rule.mark() != null) {
 					marks.add(c.rule.mark());
 				}
 			}
 		}
 
-		int score = core + amplify(input, text, counted, core, reasons, marks, context);
+		List<Amplifier> atRisk = new ArrayList<>(2);
+		int score = core + amplify(input, text, counted, core, reasons, marks, context, atRisk);
+		if (!lifeDanger && score >= thresholds.critical() && !dangersNow.isEmpty() && !atRisk.isEmpty()) {
+			lifeDanger = true;
+			reasons.add(atRisk(dangersNow.get(0), atRisk.get(0), text));
+		}
 
 		TriageLevel level = TriageLevel.ROUTINE;
 		if (score >= thresholds.critical() && lifeDanger) {
@@ -299,35 +309,59 @@ public final class TriageEngine {
 	}
 
 	/**
+	 * A danger that counts for {@link #atRisk}: a sudden hazard (突发) that would make a request urgent on its own
+	 * (a billboard hanging loose, water rising in a garage, a bang in a boiler room), counted at its full weight —
+	 * nothing past, hypothetical, negated, resolved, thanked for or asked about lessened it.
+	 */
+	private boolean isDangerNow(Counted c) {
+		return c.rule.kind() == RuleKind.HAZARD && c.rule.mark() == TriageMark.SUDDEN
+				&& c.rule.weight() >= this.rules.thresholds().urgent() && c.discount.factor == 100
+				&& c.effective >= c.rule.weight();
+	}
+
+	/**
+	 * The combination "danger happening now + a person at risk from it": an amplifier phrase marked "can be
+	 * critical" (someone inside, below, on board, not answering the door) next to a sudden danger that is happening
+	 * now counts as danger to life, so the request is CRITICAL when its score reaches the critical threshold. The
+	 * reason names both sides and their weights; it adds no points of its own.
+	 */
+	private static Reason atRisk(Counted danger, Amplifier person, String text) {
+		String dangerWords = text.substring(danger.match.start(), danger.match.end());
+		return new Reason("危及在场人员", dangerWords + " (" + danger.rule.rule() + " +" + danger.effective + ") + "
+				+ person.matched + " (" + person.rule + " +" + person.weight + "), 正在发生 → 按危及生命计", 0);
+	}
+
+	/**
 	 * Adds the amplifiers: vulnerable people, many affected, long duration, hard time limits. Each kind
-	 * counts once, with its strongest phrase, and only when something is actually wrong.
+	 * counts once, with its strongest phrase, and only when something is actually wrong. The amplifier phrases marked
+	 * "can be critical" that counted (people at risk from the danger) are added to {@code atRisk}.
 	 */
 	private int amplify(TriageInput input, String text, Map<Integer, Counted> counted, int core, List<Reason> reasons,
-			Set<TriageMark> marks, Context context) {
+			Set<TriageMark> marks, Context context, List<Amplifier> atRisk) {
 		Thresholds thresholds = this.rules.thresholds();
 		Map<RuleKind, List<Amplifier>> byKind = new EnumMap<>(RuleKind.class);
 		for (Counted c : sortedByPosition(counted.values())) {
 			if (c.rule.kind().isAmplifier() && c.effective > 0) {
 				byKind.computeIfAbsent(c.rule.kind(), (k) -> new ArrayList<>())
 					.add(new Amplifier(c.rule.rule(), words(text, c), c.effective,
-							c.rule.mark()));
+							c.rule.mark(), c.rule.critical()));
 			}
 		}
 		if (!context.praise()) {
 			if (input.vulnerable() && thresholds.vulnerableFlagWeight() > 0) {
 				byKind.computeIfAbsent(RuleKind.VULNERABLE, (k) -> new ArrayList<>())
-					.add(new Amplifier("弱势群体", "接线员标记", thresholds.vulnerableFlagWeight(), TriageMark.IMPORTANT));
+					.add(new Amplifier("弱势群体", "接线员标记", thresholds.vulnerableFlagWeight(), TriageMark.IMPORTANT, false));
 			}
 			numbers(HEAD_COUNT, text, thresholds.scaleMinCount(), 1).ifPresent((m) -> byKind
 				.computeIfAbsent(RuleKind.SCALE, (k) -> new ArrayList<>())
-				.add(new Amplifier("影响范围", m, thresholds.scaleWeight(), TriageMark.CLUSTER)));
+				.add(new Amplifier("影响范围", m, thresholds.scaleWeight(), TriageMark.CLUSTER, false)));
 			if (thresholds.vulnerableFlagWeight() > 0) {
 				vulnerableAge(text).ifPresent((m) -> byKind.computeIfAbsent(RuleKind.VULNERABLE, (k) -> new ArrayList<>())
-					.add(new Amplifier("弱势群体", m, thresholds.vulnerableFlagWeight(), TriageMark.IMPORTANT)));
+					.add(new Amplifier("弱势群体", m, thresholds.vulnerableFlagWeight(), TriageMark.IMPORTANT, false)));
 			}
 			numbers(DURATION, text, thresholds.durationMinHours(), 0).ifPresent((m) -> byKind
 				.computeIfAbsent(RuleKind.DURATION, (k) -> new ArrayList<>())
-				.add(new Amplifier("持续时间", m, thresholds.durationWeight(), null)));
+				.add(new Amplifier("持续时间", m, thresholds.durationWeight(), null, false)));
 		}
 		boolean gateOpen = core >= thresholds.amplifierGate();
 		int added = 0;
@@ -341,6 +375,7 @@ public final class TriageEngine {
 			}
 			reasons.add(new Reason(strongest.rule, words, strongest.weight));
 			added += strongest.weight;
+			found.stream().filter(Amplifier::critical).forEach(atRisk::add);
 			found.stream().map(Amplifier::mark).filter((m) -> m != null).forEach(marks::add);
 		}
 		return added;
@@ -827,7 +862,7 @@ public final class TriageEngine {
 	private record Counted(PhraseRule rule, Match match, int effective, Discount discount) {
 	}
 
-	private record Amplifier(String rule, String matched, int weight, TriageMark mark) {
+	private record Amplifier(String rule, String matched, int weight, TriageMark mark, boolean critical) {
 	}
 
 }

@@ -190,6 +190,65 @@ class TriageEngineTests {
 		assertThat(result.level()).isEqualTo(TriageLevel.ROUTINE);
 	}
 
+	/**
+	 * A sudden danger happening now next to a person at risk from it (inside, below, on board, not answering the
+	 * door) is a danger to life, even when the danger is told indirectly and weighs only as a safety hazard. The
+	 * raised rows are new wordings of the kinds blind set 5 missed; the look-alikes keep their level.
+	 */
+	@ParameterizedTest(name = "{0} {1}: {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			# level   | type          | text
+			CRITICAL  | HELP          | 仓库顶上的铁皮被风刮下来一半，下面就是小区门口，人来人往的
+			CRITICAL  | HELP          | 地下室进水了，水还在涨，我爸人还在里面搬东西
+			CRITICAL  | HELP          | 江上有条小船发动机熄火了，一直往下游漂，船上两个人在喊
+			CRITICAL  | REPORT        | 厂房里轰一声，冒出好多烟，还有工人在里面
+			CRITICAL  | HELP          | 隔壁门缝里一股臭鸡蛋味，敲门没反应
+			# the same dangers in the past, imagined, negated, thanked for, asked about, or with no one there
+			ROUTINE   | CONSULTATION  | 去年台风把广告牌刮下来，下面有人差点被砸到，想问问广告牌归谁管
+			ROUTINE   | SUGGESTION    | 建议检查一下商场外墙的广告牌，万一刮下来，下面都是人
+			URGENT    | HELP          | 地下车库进水了，还好里面没有人，车也都开走了
+			ROUTINE   | PRAISE        | 感谢消防员，昨天锅炉房砰一声冒烟，把里面的师傅救了出来
+			ROUTINE   | CONSULTATION  | 想咨询一下，出海的船要是发动机坏了，船上的人应该怎么求救
+			URGENT    | HELP          | 阳台上的花盆被风吹下来一半，挂在那晃，下面是我家的车
+			# a nuisance or an outage is no danger to whoever is inside
+			URGENT    | COMPLAINT     | 整栋楼停水了，家里还有人等着做饭
+			""")
+	void aDangerNowWithAPersonAtRiskIsCritical(TriageLevel expected, String requestType, String text) {
+		TriageResult result = engine.grade(TriageInput.of(text, requestType));
+		assertThat(result.level()).as(result.explain()).isEqualTo(expected);
+	}
+
+	@Test
+	void thePersonAtRiskIsExplainedWithTheDangerAndTheirWeights() {
+		TriageResult result = engine.grade(TriageInput.of("小区地下车库进水了，还有人在下面挪车", "HELP"));
+		assertThat(result.level()).isEqualTo(TriageLevel.CRITICAL);
+		assertThat(result.reasons()).extracting(TriageResult.Reason::toString)
+			.contains("危及在场人员: 车库进水 (安全隐患 +35) + 有人在下面 (人在险处 +25), 正在发生 → 按危及生命计");
+		assertThat(result.score()).isEqualTo(result.reasons().stream().mapToInt(TriageResult.Reason::weight).sum());
+	}
+
+	@Test
+	void anAmplifierMarkedCriticalIsWhatRaisesAndTheRuleSetSaysWhich() {
+		Thresholds thresholds = new Thresholds(30, 60, 15, 4, 8, 10, 20, 12, 10, 20);
+		PhraseRule hanging = new PhraseRule(RuleKind.HAZARD, "安全隐患", "摇摇欲坠", 35, TriageMark.SUDDEN, false);
+		String text = "楼顶招牌摇摇欲坠，下面有人";
+		RuleSet atRisk = new RuleSet(7, thresholds,
+				List.of(hanging, new PhraseRule(RuleKind.VULNERABLE, "人在险处", "下面有人", 25, null, true)), List.of(),
+				List.of());
+		RuleSet merelyThere = new RuleSet(7, thresholds,
+				List.of(hanging, new PhraseRule(RuleKind.VULNERABLE, "人在险处", "下面有人", 25, null, false)), List.of(),
+				List.of());
+		assertThat(TriageEngine.compile(atRisk).grade(TriageInput.of(text)).level()).isEqualTo(TriageLevel.CRITICAL);
+		assertThat(TriageEngine.compile(merelyThere).grade(TriageInput.of(text)).level()).isEqualTo(TriageLevel.URGENT);
+		// A danger too weak to be urgent on its own is not raised by someone being there.
+		RuleSet nuisance = new RuleSet(7, thresholds,
+				List.of(new PhraseRule(RuleKind.HAZARD, "公共服务中断", "停电", 20, TriageMark.SUDDEN, false),
+						new PhraseRule(RuleKind.VULNERABLE, "人在险处", "屋里有人", 45, null, true)),
+				List.of(), List.of());
+		assertThat(TriageEngine.compile(nuisance).grade(TriageInput.of("停电了，屋里有人")).level())
+			.isEqualTo(TriageLevel.URGENT);
+	}
+
 	@Test
 	void matcherFindsOverlappingPhrases() {
 		PhraseMatcher matcher = new PhraseMatcher(List.of("he", "she", "his", "hers"));
