@@ -198,11 +198,13 @@ class TriageEngineTests {
 	@ParameterizedTest(name = "{0} {1}: {2}")
 	@CsvSource(delimiter = '|', textBlock = """
 			# level   | type          | text
-			CRITICAL  | HELP          | 仓库顶上的铁皮被风刮下来一半，下面就是小区门口，人来人往的
+			CRITICAL  | HELP          | 仓库顶上的铁皮被风刮下来一半，正下方有人在搬货
 			CRITICAL  | HELP          | 地下室进水了，水还在涨，我爸人还在里面搬东西
 			CRITICAL  | HELP          | 江上有条小船发动机熄火了，一直往下游漂，船上两个人在喊
 			CRITICAL  | REPORT        | 厂房里轰一声，冒出好多烟，还有工人在里面
 			CRITICAL  | HELP          | 隔壁门缝里一股臭鸡蛋味，敲门没反应
+			CRITICAL  | HELP          | 公园湖上的冰面咔咔响，好几个孩子还在冰面上玩
+			CRITICAL  | REPORT        | 工地吊车吊着钢管一直在甩，下面有人在干活
 			# the same dangers in the past, imagined, negated, thanked for, asked about, or with no one there
 			ROUTINE   | CONSULTATION  | 去年台风把广告牌刮下来，下面有人差点被砸到，想问问广告牌归谁管
 			ROUTINE   | SUGGESTION    | 建议检查一下商场外墙的广告牌，万一刮下来，下面都是人
@@ -210,8 +212,15 @@ class TriageEngineTests {
 			ROUTINE   | PRAISE        | 感谢消防员，昨天锅炉房砰一声冒烟，把里面的师傅救了出来
 			ROUTINE   | CONSULTATION  | 想咨询一下，出海的船要是发动机坏了，船上的人应该怎么求救
 			URGENT    | HELP          | 阳台上的花盆被风吹下来一半，挂在那晃，下面是我家的车
+			URGENT    | HELP          | 湖上的冰面裂开了，还好冰上没人，麻烦来拉个警戒线
+			ROUTINE   | SUGGESTION    | 担心冰面裂开，建议在湖边立个牌子，天天有孩子在上面滑
+			URGENT    | HELP          | 小区车库进水了，车里有只猫，车主不在
+			ROUTINE   | OTHER         | 上个月小区车库进水，车里有人没来得及出来，物业到现在也没个说法
 			# a nuisance or an outage is no danger to whoever is inside
 			URGENT    | COMPLAINT     | 整栋楼停水了，家里还有人等着做饭
+			# people who pass under or walk on a worn structure every day are not at risk this minute
+			URGENT    | REPORT        | 人行天桥的台阶断了一截，钢筋都露出来了，每天好多人在上面走
+			URGENT    | HELP          | 仓库顶上的铁皮被风刮下来一半，下面就是小区门口，人来人往的
 			""")
 	void aDangerNowWithAPersonAtRiskIsCritical(TriageLevel expected, String requestType, String text) {
 		TriageResult result = engine.grade(TriageInput.of(text, requestType));
