@@ -205,12 +205,16 @@ class TriageEngineTests {
 			CRITICAL  | HELP          | 隔壁门缝里一股臭鸡蛋味，敲门没反应
 			CRITICAL  | HELP          | 公园湖上的冰面咔咔响，好几个孩子还在冰面上玩
 			CRITICAL  | REPORT        | 工地吊车吊着钢管一直在甩，下面有人在干活
+			CRITICAL  | HELP          | 对面楼三层一屋子烟，楼上还有人没下来
 			# the same dangers in the past, imagined, negated, thanked for, asked about, or with no one there
 			ROUTINE   | CONSULTATION  | 去年台风把广告牌刮下来，下面有人差点被砸到，想问问广告牌归谁管
 			ROUTINE   | SUGGESTION    | 建议检查一下商场外墙的广告牌，万一刮下来，下面都是人
 			URGENT    | HELP          | 地下车库进水了，还好里面没有人，车也都开走了
 			ROUTINE   | PRAISE        | 感谢消防员，昨天锅炉房砰一声冒烟，把里面的师傅救了出来
 			ROUTINE   | CONSULTATION  | 想咨询一下，出海的船要是发动机坏了，船上的人应该怎么求救
+			ROUTINE   | SUGGESTION    | 建议小区搞一次消防演练，以免哪天楼道冒烟，楼上还有人没下来
+			# cooking fumes are no fire
+			ROUTINE   | COMPLAINT     | 楼下烧烤店每天晚上油烟很大，熏得我家窗户都不敢开
 			URGENT    | HELP          | 阳台上的花盆被风吹下来一半，挂在那晃，下面是我家的车
 			URGENT    | HELP          | 湖上的冰面裂开了，还好冰上没人，麻烦来拉个警戒线
 			ROUTINE   | SUGGESTION    | 担心冰面裂开，建议在湖边立个牌子，天天有孩子在上面滑
