@@ -221,8 +221,9 @@ abstract class MonthlyPartitions {
 			before.accept(name);
 			this.jdbc.execute("alter table " + this.table + " detach partition " + name);
 			this.jdbc.execute("alter table " + name + " set schema " + ARCHIVE_SCHEMA);
-			for (String constraint : this.jdbc.queryForList("select conname from pg_constraint where contype = 'f' and conparentid = 0"
-					+ " and conrelid = ?::regclass", String.class, ARCHIVE_SCHEMA + "." + name)) {
+			for (String constraint : this.jdbc.queryForList("select conname from pg_constraint"
+					+ " where contype = 'f' and conparentid = 0 and conrelid = ?::regclass", String.class,
+					ARCHIVE_SCHEMA + "." + name)) {
 				this.jdbc.execute("alter table " + ARCHIVE_SCHEMA + "." + name + " drop constraint " + constraint);
 			}
 		});

@@ -481,7 +481,8 @@ public class TicketQueries {
 			return "";
 		}
 		String time = backwards ? firstIfNull(at) : lastIfNull(at);
-		String cursorTime = (after.at() != null) ? "?::timestamptz" : (backwards ? "'-infinity'::timestamptz" : "'infinity'::timestamptz");
+		String cursorTime = (after.at() != null) ? "?::timestamptz"
+				: (backwards ? "'-infinity'::timestamptz" : "'infinity'::timestamptz");
 		args.add(after.rank());
 		if (after.at() != null) {
 			args.add(Timestamp.from(after.at()));

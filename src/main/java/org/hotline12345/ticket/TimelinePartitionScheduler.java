@@ -5,7 +5,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@link TimelinePartitions} and {@link TicketPartitions} shortly after the start and then every {@code interval} (6 h by default), on
+ * Runs {@link TimelinePartitions} and {@link TicketPartitions} shortly after the start and then every
+ * {@code interval} (6 h by default), on
  * whichever instance takes the ShedLock lock first. Switched off with
  * {@code hotline.ticket.timeline-partitions.enabled=false}: the tests call the job themselves.
  */
